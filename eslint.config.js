@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core is pure: no I/O, no clock, no randomness, no console (see AGENTS.md).
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/test-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core is pure: do I/O at the edge' },
+            { group: ['@lodestone/cli', '@lodestone/cli/*'], message: 'core depends on nothing of the edges' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'pass the clock in' },
+        { object: 'Math', property: 'random', message: 'pass a seeded random source in' },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'core knows nothing of the process' }],
+      'no-console': 'error',
+    },
+  },
+);

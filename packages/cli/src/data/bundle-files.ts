@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type BundleInput, type CsvTable, formatImportIssue, parseCsvTable, type SourceId } from '@lodestone/core';
+
+/** The repository's data folder, found from this file so the CLI works from any working directory. */
+export const DATA_DIR = new URL('../../../../data/', import.meta.url).pathname;
+
+/** Where the built dataset lives in the repository. */
+export const BUNDLED_DATASET = join(DATA_DIR, 'derived', 'dataset.json');
+
+/** The version of the bundled data; bump it when the inputs change meaning, not only content. */
+export const DATASET_VERSION = '2026.11.0';
+
+/** Reads a CSV file as a table, naming it relative to the data folder in every error. */
+export function readCsvTable(path: string, root = DATA_DIR): CsvTable {
+  const name = relative(root, path) || path;
+  const table = parseCsvTable(readFileSync(path, 'utf8'), name);
+  if (!table.ok) throw new Error(table.error.map(formatImportIssue).join('\n'));
+  return table.value;
+}
+
+/** Gathers every input table of the bundled dataset from the data folder. */
+export function readBundleInput(root = DATA_DIR): BundleInput {
+  const at = (...parts: string[]): CsvTable => readCsvTable(join(root, ...parts), root);
+  const catalogDir = join(root, 'catalog');
+  const salientDir = join(root, 'sources', 'usgs_mcs2025', 'raw', 'salient');
+  return {
+    version: DATASET_VERSION,
+    catalog: {
+      commodities: at('catalog', 'commodities.csv'),
+      usgsSeries: at('catalog', 'usgs-series.csv'),
+      countries: at('catalog', 'countries.csv'),
+      countryAliases: at('catalog', 'country-aliases.csv'),
+      countryGroups: at('catalog', 'country-groups.csv'),
+      sources: readdirSync(catalogDir)
+        .filter((f) => /^sources.*\.csv$/.test(f))
+        .sort()
+        .map((f) => at('catalog', f)),
+    },
+    usgsWorld: { table: at('sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'), source: 'usgs-mcs2025-world' as SourceId },
+    usgsSalient: {
+      tables: readdirSync(salientDir)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+        .map((f) => at('sources', 'usgs_mcs2025', 'raw', 'salient', f)),
+      source: 'usgs-mcs2025-salient' as SourceId,
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { Command, CommanderError } from 'commander';
+import { atlasCommand } from './commands/atlas.ts';
+import { briefCommand } from './commands/brief.ts';
+import { dataCheckCommand } from './commands/data-check.ts';
+import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
+import { sourcesCommand } from './commands/sources.ts';
+import { datasetPath, loadDataset } from './data/load-dataset.ts';
+import { type Effects, processEffects } from './effects.ts';
+import { EXIT, type ExitCode, UsageError } from './exit-codes.ts';
+
+/** Runs one `lodestone` command line and returns its exit code; all output goes through `effects`. */
+export async function main(argv: readonly string[], effects: Effects = processEffects()): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = new Command('lodestone')
+    .description('Critical-mineral and rare-earth supply-chain security: atlas, briefing and data tools')
+    .option('--dataset <file>', 'dataset JSON to read (default: ./.lodestone/dataset.json if imported, else the bundled one)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => effects.stdout(s), writeErr: (s) => effects.stderr(s) })
+    .showSuggestionAfterError(true);
+  const dataset = () => {
+    const path = datasetPath(effects, program.opts<{ dataset?: string }>().dataset);
+    return { path, dataset: loadDataset(path) };
+  };
+
+  program
+    .command('brief')
+    .description('one-screen briefing: the most concentrated chains and single-country dependences, with sources')
+    .option('--year <year>', 'year (default: latest)', (v) => Number(v))
+    .option('--json', 'print the briefing as JSON')
+    .action((flags: { year?: number; json?: boolean }) => {
+      code = briefCommand(dataset().dataset, flags, effects);
+    });
+
+  program
+    .command('atlas')
+    .description('production by country with shares, HHI, top-3, China and allied shares; or --rank every commodity')
+    .argument('[commodity]', 'commodity key, e.g. rare_earths, gallium, graphite_natural')
+    .option('--stage <stage>', 'mining | refining | metal | component (default: mining where mined)')
+    .option('--year <year>', 'year (default: latest with data)')
+    .option('--metric <metric>', 'production | capacity', 'production')
+    .option('--rank', 'rank every commodity and stage')
+    .option('--by <measure>', 'with --rank: hhi | chinaShare | outsideAlliedShare | top1Share', 'hhi')
+    .option('--critical', 'with --rank: only USGS critical minerals')
+    .option('--json', 'print JSON (shares as fractions 0–1)')
+    .option('--csv', 'print CSV')
+    .action((commodity: string | undefined, flags: Record<string, unknown>) => {
+      code = atlasCommand(dataset().dataset, commodity, flags, effects);
+    });
+
+  program
+    .command('sources')
+    .description('the source registry: one source in full, or every id')
+    .argument('[id]', 'source id, e.g. usgs-mcs2025-world')
+    .option('--json', 'print JSON')
+    .action((id: string | undefined, flags: { json?: boolean }) => {
+      code = sourcesCommand(dataset().dataset, id, flags, effects);
+    });
+
+  const data = program.command('data').description('dataset tools');
+  data
+    .command('check')
+    .description('fail on any unsourced figure, unknown key, unit mismatch or sum above the world total')
+    .action(() => {
+      const { path, dataset: d } = dataset();
+      code = dataCheckCommand(d, path, effects);
+    });
+
+  program
+    .command('import')
+    .description('import a data release')
+    .command('usgs-mcs')
+    .description('import a USGS Mineral Commodity Summaries data release folder (2025 wide or 2026 long layout)')
+    .argument('<dir>', 'folder holding the release CSV files')
+    .option('--out <file>', 'where to write the merged dataset (default: ./.lodestone/dataset.json)')
+    .action((dir: string, flags: { out?: string }) => {
+      const { dataset: base } = dataset();
+      code = importUsgsMcsCommand(base, dir, flags, effects);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      effects.stderr(`lodestone: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    effects.stderr(`lodestone: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Builds data/derived/dataset.json from data/catalog and data/sources.
+ * `--verify` rebuilds in memory and fails when the committed file is stale or the data check fails.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildDataset, checkDataset, formatImportIssue } from '@lodestone/core';
+import { BUNDLED_DATASET, readBundleInput } from '../packages/cli/src/data/bundle-files.ts';
+import { stringifyDataset } from '../packages/cli/src/data/dataset-json.ts';
+
+const verify = process.argv.includes('--verify');
+const built = buildDataset(readBundleInput());
+if (!built.ok) {
+  for (const issue of built.error) console.error(formatImportIssue(issue));
+  console.error(`${built.error.length} problem(s); nothing written.`);
+  process.exit(1);
+}
+const problems = checkDataset(built.value);
+if (problems.length > 0) {
+  for (const p of problems) console.error(`${p.where}: ${p.message} (${p.code})`);
+  console.error(`data check: ${problems.length} problem(s); nothing written.`);
+  process.exit(1);
+}
+const text = stringifyDataset(built.value);
+const summary = `${built.value.observations.length} observations, ${built.value.usSalient.length} US salient figures, ${built.value.sources.length} sources`;
+if (verify) {
+  const current = existsSync(BUNDLED_DATASET) ? readFileSync(BUNDLED_DATASET, 'utf8') : '';
+  if (current !== text) {
+    console.error('data/derived/dataset.json is stale: run `npm run data:build` and commit the result.');
+    process.exit(1);
+  }
+  console.log(`data/derived/dataset.json is up to date (${summary}).`);
+} else {
+  mkdirSync(dirname(BUNDLED_DATASET), { recursive: true });
+  writeFileSync(BUNDLED_DATASET, text);
+  console.log(`wrote data/derived/dataset.json: ${summary}.`);
+}
