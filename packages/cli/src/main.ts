@@ -13,7 +13,10 @@ export async function main(argv: readonly string[], effects: Effects = processEf
   let code: ExitCode = EXIT.ok;
   const program = new Command('lodestone')
     .description('Critical-mineral and rare-earth supply-chain security: atlas, briefing and data tools')
-    .option('--dataset <file>', 'dataset JSON to read (default: ./.lodestone/dataset.json if imported, else the bundled one)')
+    .option(
+      '--dataset <file>',
+      'dataset JSON to read (default: ./.lodestone/dataset.json if imported, else the bundled one)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => effects.stdout(s), writeErr: (s) => effects.stderr(s) })
     .showSuggestionAfterError(true);

@@ -1,4 +1,12 @@
-import { type AtlasEntry, atlasEntry, type CommodityKey, type Dataset, rankSeries, StageSchema, UNITS } from '@lodestone/core';
+import {
+  type AtlasEntry,
+  atlasEntry,
+  type CommodityKey,
+  type Dataset,
+  rankSeries,
+  StageSchema,
+  UNITS,
+} from '@lodestone/core';
 import { z } from 'zod';
 import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
@@ -74,7 +82,11 @@ function defaultStage(dataset: Dataset, commodity: CommodityKey) {
 
 /** The latest year with data for the series. */
 function latestYear(dataset: Dataset, commodity?: CommodityKey): number {
-  const years = dataset.observations.filter((o) => (commodity === undefined || o.commodity === commodity) && o.metric !== 'reserves' && o.value !== null).map((o) => o.year);
+  const years = dataset.observations
+    .filter(
+      (o) => (commodity === undefined || o.commodity === commodity) && o.metric !== 'reserves' && o.value !== null,
+    )
+    .map((o) => o.year);
   return Math.max(...years);
 }
 
@@ -86,9 +98,17 @@ function renderEntry(entry: AtlasEntry, dataset: Dataset): string {
     `total ${formatNumber(entry.total)} (world reported ${entry.worldReported === null ? 'n/a' : formatNumber(entry.worldReported)}, listed ${formatNumber(entry.listedTotal)})`,
     `HHI ${Math.round(entry.hhi)}   top-1 ${entry.top1 ? `${entry.top1.name} ${formatShare(entry.top1.share)}` : 'n/a'}   top-3 ${formatShare(entry.top3Share)}   China ${formatShare(entry.chinaShare)}   allied ${formatShare(entry.alliedShare)}   outside allied ${formatShare(entry.outsideAlliedShare)}`,
   ];
-  if (entry.reservesToProductionYears !== null) head.push(`world reserves ${entry.reserves.qualifier ?? ''}${formatNumber(entry.reserves.world ?? 0)} ${unit}: ${formatNumber(entry.reservesToProductionYears)} years of output`);
+  if (entry.reservesToProductionYears !== null)
+    head.push(
+      `world reserves ${entry.reserves.qualifier ?? ''}${formatNumber(entry.reserves.world ?? 0)} ${unit}: ${formatNumber(entry.reservesToProductionYears)} years of output`,
+    );
   const rows = [
-    ...entry.countries.map((c) => [c.iso3, c.name, `${c.qualifier ?? ''}${formatNumber(c.value)}${c.estimated ? ' e' : ''}`, formatShare(c.share)]),
+    ...entry.countries.map((c) => [
+      c.iso3,
+      c.name,
+      `${c.qualifier ?? ''}${formatNumber(c.value)}${c.estimated ? ' e' : ''}`,
+      formatShare(c.share),
+    ]),
     ...entry.aggregates.map((a) => ['', a.label, formatNumber(a.value), formatShare(a.share)]),
   ];
   const notes = [
@@ -102,29 +122,107 @@ function renderEntry(entry: AtlasEntry, dataset: Dataset): string {
 function renderRanking(entries: readonly AtlasEntry[], dataset: Dataset, flags: AtlasFlags, effects: Effects): void {
   const nameOf = (k: string) => dataset.commodities.find((c) => c.key === k)?.nameEn ?? k;
   if (flags.json) {
-    effects.stdout(`${JSON.stringify(entries.map((e) => ({ commodity: e.commodity, stage: e.stage, year: e.year, unit: e.unit, total: e.total, hhi: e.hhi, top1: e.top1, top3Share: e.top3Share, chinaShare: e.chinaShare, alliedShare: e.alliedShare, outsideAlliedShare: e.outsideAlliedShare, sources: e.sources.map((s) => s.id) })), null, 2)}\n`);
+    effects.stdout(
+      `${JSON.stringify(
+        entries.map((e) => ({
+          commodity: e.commodity,
+          stage: e.stage,
+          year: e.year,
+          unit: e.unit,
+          total: e.total,
+          hhi: e.hhi,
+          top1: e.top1,
+          top3Share: e.top3Share,
+          chinaShare: e.chinaShare,
+          alliedShare: e.alliedShare,
+          outsideAlliedShare: e.outsideAlliedShare,
+          sources: e.sources.map((s) => s.id),
+        })),
+        null,
+        2,
+      )}\n`,
+    );
     return;
   }
   const header = ['rank', 'commodity', 'stage', 'HHI', 'top producer', 'top share', 'top-3', 'China', 'allied'];
-  const rows = entries.map((e, i) => [String(i + 1), e.commodity, e.stage, String(Math.round(e.hhi)), e.top1?.iso3 ?? '', e.top1 ? formatShare(e.top1.share) : '', formatShare(e.top3Share), formatShare(e.chinaShare), formatShare(e.alliedShare)]);
+  const rows = entries.map((e, i) => [
+    String(i + 1),
+    e.commodity,
+    e.stage,
+    String(Math.round(e.hhi)),
+    e.top1?.iso3 ?? '',
+    e.top1 ? formatShare(e.top1.share) : '',
+    formatShare(e.top3Share),
+    formatShare(e.chinaShare),
+    formatShare(e.alliedShare),
+  ]);
   if (flags.csv) {
-    effects.stdout(csvText(['rank', 'commodity', 'name', 'stage', 'year', 'hhi', 'top1_iso3', 'top1_share', 'top3_share', 'china_share', 'allied_share'], entries.map((e, i) => [i + 1, e.commodity, nameOf(e.commodity), e.stage, e.year, e.hhi, e.top1?.iso3 ?? null, e.top1?.share ?? null, e.top3Share, e.chinaShare, e.alliedShare])));
+    effects.stdout(
+      csvText(
+        [
+          'rank',
+          'commodity',
+          'name',
+          'stage',
+          'year',
+          'hhi',
+          'top1_iso3',
+          'top1_share',
+          'top3_share',
+          'china_share',
+          'allied_share',
+        ],
+        entries.map((e, i) => [
+          i + 1,
+          e.commodity,
+          nameOf(e.commodity),
+          e.stage,
+          e.year,
+          e.hhi,
+          e.top1?.iso3 ?? null,
+          e.top1?.share ?? null,
+          e.top3Share,
+          e.chinaShare,
+          e.alliedShare,
+        ]),
+      ),
+    );
     return;
   }
   effects.stdout(textTable(header, rows, new Set([0, 3, 5, 6, 7, 8])));
 }
 
 /** `lodestone atlas <commodity>` and `lodestone atlas --rank`. */
-export function atlasCommand(dataset: Dataset, commodityArg: string | undefined, rawFlags: unknown, effects: Effects): ExitCode {
+export function atlasCommand(
+  dataset: Dataset,
+  commodityArg: string | undefined,
+  rawFlags: unknown,
+  effects: Effects,
+): ExitCode {
   const parsed = AtlasFlagsSchema.safeParse(rawFlags);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.length > 0 ? `--${i.path.join('.')}: ` : ''}${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new UsageError(
+      parsed.error.issues.map((i) => `${i.path.length > 0 ? `--${i.path.join('.')}: ` : ''}${i.message}`).join('; '),
+    );
   const flags = parsed.data;
   if (flags.rank) {
     const year = flags.year ?? latestYear(dataset);
-    renderRanking(rankSeries(dataset, { year, by: flags.by, metric: flags.metric, criticalOnly: flags.critical, ...(flags.stage ? { stage: flags.stage } : {}) }), dataset, flags, effects);
+    renderRanking(
+      rankSeries(dataset, {
+        year,
+        by: flags.by,
+        metric: flags.metric,
+        criticalOnly: flags.critical,
+        ...(flags.stage ? { stage: flags.stage } : {}),
+      }),
+      dataset,
+      flags,
+      effects,
+    );
     return EXIT.ok;
   }
-  if (commodityArg === undefined) throw new UsageError('name a commodity (e.g. lodestone atlas rare_earths) or pass --rank');
+  if (commodityArg === undefined)
+    throw new UsageError('name a commodity (e.g. lodestone atlas rare_earths) or pass --rank');
   const commodity = resolveCommodity(dataset, commodityArg);
   const stage = flags.stage ?? defaultStage(dataset, commodity);
   if (stage === undefined) throw new UsageError(`no series for ${commodity}`);
@@ -145,8 +243,32 @@ export function atlasCommand(dataset: Dataset, commodityArg: string | undefined,
       csvText(
         ['commodity', 'stage', 'metric', 'year', 'iso3', 'country', 'value', 'unit', 'share', 'estimated', 'source'],
         [
-          ...entry.countries.map((c) => [entry.commodity, entry.stage, entry.metric, entry.year, c.iso3, c.name, c.value, entry.unit, c.share, c.estimated ? 1 : 0, entry.sources.map((s) => s.id).join(' ')]),
-          ...entry.aggregates.map((a) => [entry.commodity, entry.stage, entry.metric, entry.year, null, a.label, a.value, entry.unit, a.share, null, entry.sources.map((s) => s.id).join(' ')]),
+          ...entry.countries.map((c) => [
+            entry.commodity,
+            entry.stage,
+            entry.metric,
+            entry.year,
+            c.iso3,
+            c.name,
+            c.value,
+            entry.unit,
+            c.share,
+            c.estimated ? 1 : 0,
+            entry.sources.map((s) => s.id).join(' '),
+          ]),
+          ...entry.aggregates.map((a) => [
+            entry.commodity,
+            entry.stage,
+            entry.metric,
+            entry.year,
+            null,
+            a.label,
+            a.value,
+            entry.unit,
+            a.share,
+            null,
+            entry.sources.map((s) => s.id).join(' '),
+          ]),
         ],
       ),
     );

@@ -41,14 +41,21 @@ function releaseSource(edition: number, file: string, what: 'world' | 'salient')
   };
 }
 
-const tableOf = (path: string): Result<CsvTable, ImportIssue[]> => parseCsvTable(new TextDecoder('utf-8').decode(readFileSync(path)), basename(path));
+const tableOf = (path: string): Result<CsvTable, ImportIssue[]> =>
+  parseCsvTable(new TextDecoder('utf-8').decode(readFileSync(path)), basename(path));
 
 /** `lodestone import usgs-mcs <dir>`: reads a release, merges it over the current dataset, writes it whole or not at all. */
-export function importUsgsMcsCommand(base: Dataset, dir: string, flags: { out?: string | undefined }, effects: Effects): ExitCode {
+export function importUsgsMcsCommand(
+  base: Dataset,
+  dir: string,
+  flags: { out?: string | undefined },
+  effects: Effects,
+): ExitCode {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a folder: ${dir}`);
   const files = readdirSync(dir);
   const worldFile = files.find((f) => WORLD_FILE.test(f));
-  if (worldFile === undefined) throw new UsageError(`no MCS<year>_World_Data.csv or MCS<year>_Commodities_Data.csv in ${dir}`);
+  if (worldFile === undefined)
+    throw new UsageError(`no MCS<year>_World_Data.csv or MCS<year>_Commodities_Data.csv in ${dir}`);
   const edition = Number(WORLD_FILE.exec(worldFile)?.[1]);
 
   const issues: ImportIssue[] = [];
@@ -66,7 +73,9 @@ export function importUsgsMcsCommand(base: Dataset, dir: string, flags: { out?: 
   if (!observations.ok) issues.push(...observations.error);
 
   const salientDir = files.includes('salient') ? join(dir, 'salient') : dir;
-  const salientFiles = readdirSync(salientDir).filter((f) => /_salient\.csv$/i.test(f)).sort();
+  const salientFiles = readdirSync(salientDir)
+    .filter((f) => /_salient\.csv$/i.test(f))
+    .sort();
   const salient = releaseSource(edition, `${salientFiles.length} *_salient.csv files`, 'salient');
   const usSalient: UsSalientStatistic[] = [];
   for (const f of salientFiles) {
@@ -87,14 +96,18 @@ export function importUsgsMcsCommand(base: Dataset, dir: string, flags: { out?: 
   const problems = valid.success ? checkDataset(valid.data) : [];
   if (!valid.success || problems.length > 0) {
     for (const p of problems.slice(0, 50)) effects.stderr(`${p.where}: ${p.message} (${p.code})\n`);
-    if (!valid.success) for (const i of valid.error.issues.slice(0, 20)) effects.stderr(`dataset at ${i.path.join('.')}: ${i.message}\n`);
+    if (!valid.success)
+      for (const i of valid.error.issues.slice(0, 20)) effects.stderr(`dataset at ${i.path.join('.')}: ${i.message}\n`);
     effects.stderr('import failed the data check; nothing was written.\n');
     return EXIT.failed;
   }
   const out = flags.out ?? importedDatasetPath(effects);
   mkdirSync(dirname(out), { recursive: true });
   const temporary = `${out}.partial`;
-  writeFileSync(temporary, stringifyDataset({ ...valid.data, version: `${base.version.split('+')[0] ?? base.version}-mcs${edition}` }));
+  writeFileSync(
+    temporary,
+    stringifyDataset({ ...valid.data, version: `${base.version.split('+')[0] ?? base.version}-mcs${edition}` }),
+  );
   renameSync(temporary, out);
   effects.stdout(
     `imported USGS MCS ${edition} (${worldFile}${salientFiles.length > 0 ? ` and ${salientFiles.length} salient files` : ''}): ` +

@@ -4,14 +4,25 @@ import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
 import { closestNames } from '../suggest.ts';
 
 /** `lodestone sources [id]`: one source in full, or the list of ids. */
-export function sourcesCommand(dataset: Dataset, id: string | undefined, flags: { json?: boolean | undefined }, effects: Effects): ExitCode {
+export function sourcesCommand(
+  dataset: Dataset,
+  id: string | undefined,
+  flags: { json?: boolean | undefined },
+  effects: Effects,
+): ExitCode {
   if (id === undefined) {
     if (flags.json) effects.stdout(`${JSON.stringify(dataset.sources, null, 2)}\n`);
     else for (const s of dataset.sources) effects.stdout(`${s.id}  ${s.title}\n`);
     return EXIT.ok;
   }
   const source = dataset.sources.find((s) => s.id === id);
-  if (!source) throw new UsageError(`unknown source "${id}"; did you mean ${closestNames(id, dataset.sources.map((s) => s.id)).join(', ')}?`);
+  if (!source)
+    throw new UsageError(
+      `unknown source "${id}"; did you mean ${closestNames(
+        id,
+        dataset.sources.map((s) => s.id),
+      ).join(', ')}?`,
+    );
   if (flags.json) {
     effects.stdout(`${JSON.stringify(source, null, 2)}\n`);
     return EXIT.ok;

@@ -37,7 +37,10 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
         .sort()
         .map((f) => at('catalog', f)),
     },
-    usgsWorld: { table: at('sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'), source: 'usgs-mcs2025-world' as SourceId },
+    usgsWorld: {
+      table: at('sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'),
+      source: 'usgs-mcs2025-world' as SourceId,
+    },
     usgsSalient: {
       tables: readdirSync(salientDir)
         .filter((f) => f.endsWith('.csv'))

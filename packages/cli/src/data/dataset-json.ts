@@ -15,6 +15,9 @@ export function stringifyDataset(dataset: Omit<Dataset, 'version'> & { version: 
           : `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`,
       )
       .join(',\n')}\n}\n`;
-  const hash = createHash('sha256').update(body({ ...dataset, version: base })).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(body({ ...dataset, version: base }))
+    .digest('hex')
+    .slice(0, 12);
   return body({ ...dataset, version: `${base}+${hash}` });
 }

@@ -67,18 +67,29 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
   const countries = collect(parseCountryCatalog(catalog.countries), issues, []);
   const known = new Set<string>(countries.map((c) => c.iso3));
   const aliases = collect(parseCountryAliases(catalog.countryAliases, known), issues, []);
-  const groups = collect(parseCountryGroups(catalog.countryGroups, (id) => GROUP_NAMES[id] ?? { en: id, ja: id }), issues, []);
+  const groups = collect(
+    parseCountryGroups(catalog.countryGroups, (id) => GROUP_NAMES[id] ?? { en: id, ja: id }),
+    issues,
+    [],
+  );
   const sources = catalog.sources.flatMap((t) => collect(parseSourceCatalog(t), issues, []));
   const rules = collect(parseUsgsSeriesCatalog(catalog.usgsSeries), issues, []);
   if (issues.length > 0) return err(issues);
 
   const gazetteer = buildGazetteer(countries, aliases);
   const observations: Observation[] = collect(
-    parseUsgsMcs2025(input.usgsWorld.table, { file: input.usgsWorld.table.file, source: input.usgsWorld.source, gazetteer, series: rules }),
+    parseUsgsMcs2025(input.usgsWorld.table, {
+      file: input.usgsWorld.table.file,
+      source: input.usgsWorld.source,
+      gazetteer,
+      series: rules,
+    }),
     issues,
     [],
   );
-  const usSalient: UsSalientStatistic[] = input.usgsSalient.tables.flatMap((t) => collect(parseUsgsSalient(t, input.usgsSalient.source), issues, []));
+  const usSalient: UsSalientStatistic[] = input.usgsSalient.tables.flatMap((t) =>
+    collect(parseUsgsSalient(t, input.usgsSalient.source), issues, []),
+  );
   if (issues.length > 0) return err(issues);
 
   return ok({

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CommoditySchema, type Commodity, type CommodityKey, CommodityKeySchema } from '../model/commodity.ts';
-import { CountryGroupSchema, CountryIso3Schema, CountrySchema, type Country, type CountryGroup } from '../model/country.ts';
+import {
+  CountryGroupSchema,
+  CountryIso3Schema,
+  CountrySchema,
+  type Country,
+  type CountryGroup,
+} from '../model/country.ts';
 import type { Area } from '../model/observation.ts';
 import { SourceSchema, type Source } from '../model/source.ts';
 import { MetricSchema, StageSchema } from '../model/stage.ts';
@@ -30,7 +36,13 @@ function readRows<T>(
     if (parsed.success) records.push(parsed.data);
     else
       for (const issue of parsed.error.issues)
-        issues.push({ code: 'bad-value', file: table.file, row: row.row, column: columnOf(issue.path), message: issue.message });
+        issues.push({
+          code: 'bad-value',
+          file: table.file,
+          row: row.row,
+          column: columnOf(issue.path),
+          message: issue.message,
+        });
   }
   return issues.length > 0 ? err(issues) : ok(records);
 }
@@ -48,9 +60,17 @@ export function parseCommodityCatalog(table: CsvTable): Result<Commodity[], Impo
         nameEn: cellText(row, 'name_en'),
         nameJa: cellText(row, 'name_ja'),
         unitFamily: UnitFamilySchema.safeParse(cellText(row, 'unit_family')).data ?? cellText(row, 'unit_family'),
-        isUsCritical: cellText(row, 'us_critical') === '1' ? true : cellText(row, 'us_critical') === '0' ? false : cellText(row, 'us_critical'),
+        isUsCritical:
+          cellText(row, 'us_critical') === '1'
+            ? true
+            : cellText(row, 'us_critical') === '0'
+              ? false
+              : cellText(row, 'us_critical'),
       }),
-    (path) => ({ nameEn: 'name_en', nameJa: 'name_ja', unitFamily: 'unit_family', isUsCritical: 'us_critical' })[String(path[0])] ?? snake(path),
+    (path) =>
+      ({ nameEn: 'name_en', nameJa: 'name_ja', unitFamily: 'unit_family', isUsCritical: 'us_critical' })[
+        String(path[0])
+      ] ?? snake(path),
   );
 }
 
@@ -70,7 +90,17 @@ const SeriesRuleRowSchema = z.object({
 
 /** The series catalog of a USGS release: which measure becomes which commodity, stage and unit. */
 export function parseUsgsSeriesCatalog(table: CsvTable): Result<UsgsSeriesRule[], ImportIssue[]> {
-  const columns = ['usgs_commodity', 'usgs_type', 'row_label', 'commodity', 'stage', 'unit', 'values_are', 'basis', 'note'];
+  const columns = [
+    'usgs_commodity',
+    'usgs_type',
+    'row_label',
+    'commodity',
+    'stage',
+    'unit',
+    'values_are',
+    'basis',
+    'note',
+  ];
   return readRows(
     table,
     columns,
@@ -98,7 +128,12 @@ export function parseCountryCatalog(table: CsvTable): Result<Country[], ImportIs
   return readRows(
     table,
     ['iso3', 'name_en', 'name_ja'],
-    (row) => CountrySchema.safeParse({ iso3: cellText(row, 'iso3'), nameEn: cellText(row, 'name_en'), nameJa: cellText(row, 'name_ja') }),
+    (row) =>
+      CountrySchema.safeParse({
+        iso3: cellText(row, 'iso3'),
+        nameEn: cellText(row, 'name_en'),
+        nameJa: cellText(row, 'name_ja'),
+      }),
     (path) => ({ nameEn: 'name_en', nameJa: 'name_ja' })[String(path[0])] ?? snake(path),
   );
 }
@@ -117,21 +152,39 @@ const AreaCellSchema = z.string().transform((text, ctx): Area => {
   return members.length === 1 && only ? { kind: 'country', iso3: only } : { kind: 'region', members };
 });
 
-export function parseCountryAliases(table: CsvTable, known: ReadonlySet<string>): Result<CountryAlias[], ImportIssue[]> {
+export function parseCountryAliases(
+  table: CsvTable,
+  known: ReadonlySet<string>,
+): Result<CountryAlias[], ImportIssue[]> {
   const Row = z.object({
     alias: z.string().min(1),
     area: AreaCellSchema.refine(
-      (a) => (a.kind === 'country' ? known.has(a.iso3) : a.kind === 'region' ? a.members.every((m) => known.has(m)) : true),
+      (a) =>
+        a.kind === 'country' ? known.has(a.iso3) : a.kind === 'region' ? a.members.every((m) => known.has(m)) : true,
       'an ISO3 code not in the country catalog',
     ),
   });
-  return readRows(table, ['alias', 'area'], (row) => Row.safeParse({ alias: cellText(row, 'alias'), area: cellText(row, 'area') }), snake);
+  return readRows(
+    table,
+    ['alias', 'area'],
+    (row) => Row.safeParse({ alias: cellText(row, 'alias'), area: cellText(row, 'area') }),
+    snake,
+  );
 }
 
 /** Group memberships, one row per member: `group,iso3,source`. */
-export function parseCountryGroups(table: CsvTable, nameOf: (id: string) => { en: string; ja: string }): Result<CountryGroup[], ImportIssue[]> {
+export function parseCountryGroups(
+  table: CsvTable,
+  nameOf: (id: string) => { en: string; ja: string },
+): Result<CountryGroup[], ImportIssue[]> {
   const Row = z.object({ group: z.string(), iso3: CountryIso3Schema, source: z.string() });
-  const rows = readRows(table, ['group', 'iso3', 'source'], (row) => Row.safeParse({ group: cellText(row, 'group'), iso3: cellText(row, 'iso3'), source: cellText(row, 'source') }), snake);
+  const rows = readRows(
+    table,
+    ['group', 'iso3', 'source'],
+    (row) =>
+      Row.safeParse({ group: cellText(row, 'group'), iso3: cellText(row, 'iso3'), source: cellText(row, 'source') }),
+    snake,
+  );
   if (!rows.ok) return rows;
   const byGroup = new Map<string, { members: string[]; source: string }>();
   for (const r of rows.value) {
@@ -142,15 +195,39 @@ export function parseCountryGroups(table: CsvTable, nameOf: (id: string) => { en
   const issues: ImportIssue[] = [];
   const groups: CountryGroup[] = [];
   for (const [id, g] of byGroup) {
-    const parsed = CountryGroupSchema.safeParse({ id, nameEn: nameOf(id).en, nameJa: nameOf(id).ja, members: [...new Set(g.members)].sort(), source: g.source });
+    const parsed = CountryGroupSchema.safeParse({
+      id,
+      nameEn: nameOf(id).en,
+      nameJa: nameOf(id).ja,
+      members: [...new Set(g.members)].sort(),
+      source: g.source,
+    });
     if (parsed.success) groups.push(parsed.data);
-    else issues.push({ code: 'bad-value', file: table.file, column: 'group', message: `group "${id}": ${parsed.error.issues.map((i) => i.message).join('; ')}` });
+    else
+      issues.push({
+        code: 'bad-value',
+        file: table.file,
+        column: 'group',
+        message: `group "${id}": ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      });
   }
   return issues.length > 0 ? err(issues) : ok(groups);
 }
 
 export function parseSourceCatalog(table: CsvTable): Result<Source[], ImportIssue[]> {
-  const columns = ['id', 'kind', 'title', 'publisher', 'year', 'locator', 'url', 'licence', 'confidence', 'reasoning', 'note'];
+  const columns = [
+    'id',
+    'kind',
+    'title',
+    'publisher',
+    'year',
+    'locator',
+    'url',
+    'licence',
+    'confidence',
+    'reasoning',
+    'note',
+  ];
   return readRows(
     table,
     columns,
@@ -175,4 +252,5 @@ export function parseSourceCatalog(table: CsvTable): Result<Source[], ImportIssu
 }
 
 /** Commodity keys in a catalog, for checking references against it. */
-export const commodityKeys = (commodities: readonly Commodity[]): ReadonlySet<CommodityKey> => new Set(commodities.map((c) => c.key));
+export const commodityKeys = (commodities: readonly Commodity[]): ReadonlySet<CommodityKey> =>
+  new Set(commodities.map((c) => c.key));

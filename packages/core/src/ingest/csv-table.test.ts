@@ -12,7 +12,9 @@ describe('parseCsvTable', () => {
 
   it('reports a row with more fields than the header, by row number', () => {
     const t = parseCsvTable('a,b\n1,2\n3,4,5\n', 'f.csv');
-    expect(!t.ok && t.error).toEqual([{ code: 'malformed-csv', file: 'f.csv', row: 3, message: '3 fields, header has 2' }]);
+    expect(!t.ok && t.error).toEqual([
+      { code: 'malformed-csv', file: 'f.csv', row: 3, message: '3 fields, header has 2' },
+    ]);
   });
 
   it('reports an unterminated quote as malformed', () => {

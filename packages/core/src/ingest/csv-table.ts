@@ -48,10 +48,19 @@ export function parseCsvTable(text: string, file: string): Result<CsvTable, Impo
 export function requireColumns(table: CsvTable, columns: readonly string[]): ImportIssue[] {
   return columns
     .filter((c) => !table.header.includes(c))
-    .map((column) => ({ code: 'missing-column' as const, file: table.file, row: 1, column, message: `missing column "${column}"` }));
+    .map((column) => ({
+      code: 'missing-column' as const,
+      file: table.file,
+      row: 1,
+      column,
+      message: `missing column "${column}"`,
+    }));
 }
 
 const cell = (row: CsvRow, column: string): string => row.cells[column] ?? '';
 
 /** The trimmed text of a cell, with non-breaking spaces folded into plain ones. */
-export const cellText = (row: CsvRow, column: string): string => cell(row, column).replace(/\u00A0/g, ' ').trim();
+export const cellText = (row: CsvRow, column: string): string =>
+  cell(row, column)
+    .replace(/\u00A0/g, ' ')
+    .trim();

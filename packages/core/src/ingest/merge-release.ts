@@ -31,7 +31,9 @@ export function mergeRelease(dataset: Dataset, release: Release): { dataset: Dat
   return {
     dataset: {
       ...dataset,
-      sources: [...dataset.sources.filter((s) => !sourceIds.has(s.id)), ...release.sources].sort((a, b) => a.id.localeCompare(b.id)),
+      sources: [...dataset.sources.filter((s) => !sourceIds.has(s.id)), ...release.sources].sort((a, b) =>
+        a.id.localeCompare(b.id),
+      ),
       observations: [...kept, ...release.observations],
       usSalient: [...dataset.usSalient.filter((s) => !salientCovered.has(salientKey(s))), ...release.usSalient],
     },

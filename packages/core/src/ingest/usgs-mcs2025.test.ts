@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommodityKeySchema } from '../model/commodity.ts';
-import { CountrySchema } from '../model/country.ts';
+import { CountryIso3Schema, CountrySchema } from '../model/country.ts';
 import { SourceIdSchema } from '../model/source.ts';
 import { buildGazetteer } from './country-names.ts';
 import { parseCsvTable } from './csv-table.ts';
@@ -32,7 +32,7 @@ const rule = (over: Partial<UsgsSeriesRule> & Pick<UsgsSeriesRule, 'usgsCommodit
 const ctx: UsgsImportContext = {
   file: 'MCS2025_World_Data.csv',
   source: SourceIdSchema.parse('usgs-mcs2025-world'),
-  gazetteer: buildGazetteer(countries, [{ alias: 'Burma', area: { kind: 'country', iso3: countries[3]!.iso3 } }]),
+  gazetteer: buildGazetteer(countries, [{ alias: 'Burma', area: { kind: 'country', iso3: CountryIso3Schema.parse('MMR') } }]),
   series: [
     rule({ usgsCommodity: 'Rare earths', usgsType: 'Mine production, rare-earth-oxide equivalent' }),
     rule({
@@ -48,7 +48,16 @@ const ctx: UsgsImportContext = {
       rowLabel: 'World total (ilmenite and rutile, rounded)',
       commodity: null,
     }),
-    rule({ usgsCommodity: 'Cement', usgsType: 'Clinker capacity, estimated', commodity: CommodityKeySchema.parse('cement_clinker'), stage: 'refining', unit: 'kt', publishedUnit: 'kt', reservesUnit: 'kt', valuesAre: 'capacity' }),
+    rule({
+      usgsCommodity: 'Cement',
+      usgsType: 'Clinker capacity, estimated',
+      commodity: CommodityKeySchema.parse('cement_clinker'),
+      stage: 'refining',
+      unit: 'kt',
+      publishedUnit: 'kt',
+      reservesUnit: 'kt',
+      valuesAre: 'capacity',
+    }),
   ],
 };
 
@@ -71,8 +80,16 @@ describe('parseUsgsMcs2025', () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const china2024 = result.value.find((o) => o.area.kind === 'country' && o.area.iso3 === 'CHN' && o.year === 2024 && o.metric === 'production');
-    expect(china2024).toMatchObject({ value: 270000, estimated: true, unit: 't', note: 'Production quota', status: 'reported' });
+    const china2024 = result.value.find(
+      (o) => o.area.kind === 'country' && o.area.iso3 === 'CHN' && o.year === 2024 && o.metric === 'production',
+    );
+    expect(china2024).toMatchObject({
+      value: 270000,
+      estimated: true,
+      unit: 't',
+      note: 'Production quota',
+      status: 'reported',
+    });
     const china2023 = result.value.find((o) => o.area.kind === 'country' && o.area.iso3 === 'CHN' && o.year === 2023);
     expect(china2023).toMatchObject({ value: 255000, estimated: false });
     const worldReserves = result.value.find((o) => o.area.kind === 'world' && o.metric === 'reserves');
@@ -82,7 +99,10 @@ describe('parseUsgsMcs2025', () => {
   });
 
   it('puts capacities that USGS prints in the production columns under capacity', () => {
-    const result = parseUsgsMcs2025(table('MCS2025,Cement,China,"Clinker capacity, estimated",thousand metric tons,2000000,1900000,,,,,,'), ctx);
+    const result = parseUsgsMcs2025(
+      table('MCS2025,Cement,China,"Clinker capacity, estimated",thousand metric tons,2000000,1900000,,,,,,'),
+      ctx,
+    );
     expect(result.ok && result.value.map((o) => [o.metric, o.year, o.value])).toEqual([
       ['capacity', 2023, 2000000],
       ['capacity', 2024, 1900000],
@@ -90,12 +110,22 @@ describe('parseUsgsMcs2025', () => {
   });
 
   it('stores titanium concentrates in the thousand-ton unit of the series, also where the unit cell is blank', () => {
-    const result = parseUsgsMcs2025(table('MCS2025,Titanium Mineral Concentrates,South Africa ,"Mine production, rutile, titanium dioxide (TiO2) content",,100,100,,,,,6100,'), ctx);
+    const result = parseUsgsMcs2025(
+      table(
+        'MCS2025,Titanium Mineral Concentrates,South Africa ,"Mine production, rutile, titanium dioxide (TiO2) content",,100,100,,,,,6100,',
+      ),
+      ctx,
+    );
     expect(result.ok && result.value[0]).toMatchObject({ commodity: 'titanium_rutile', unit: 'kt', value: 100 });
   });
 
   it('leaves out a row its catalog marks as a combined subtotal', () => {
-    const result = parseUsgsMcs2025(table('MCS2025,Titanium Mineral Concentrates,"World total (ilmenite and rutile, rounded)","Mine production, rutile, titanium dioxide (TiO2) content",metric tons,9430,9400,,,,,560000,'), ctx);
+    const result = parseUsgsMcs2025(
+      table(
+        'MCS2025,Titanium Mineral Concentrates,"World total (ilmenite and rutile, rounded)","Mine production, rutile, titanium dioxide (TiO2) content",metric tons,9430,9400,,,,,560000,',
+      ),
+      ctx,
+    );
     expect(result).toEqual({ ok: true, value: [] });
   });
 
@@ -124,6 +154,8 @@ describe('parseUsgsMcs2025', () => {
 
   it('recognises its own header and no other', () => {
     expect(isMcs2025Header(MCS2025_COLUMNS)).toBe(true);
-    expect(isMcs2025Header(['Commodity', 'Section', 'Statistics', 'Statistics_detail', 'Unit', 'Year', 'Value', 'Country'])).toBe(false);
+    expect(
+      isMcs2025Header(['Commodity', 'Section', 'Statistics', 'Statistics_detail', 'Unit', 'Year', 'Value', 'Country']),
+    ).toBe(false);
   });
 });

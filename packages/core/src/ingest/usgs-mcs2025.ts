@@ -61,7 +61,10 @@ const fold = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 /** Finds the rule for a row: one naming the row label wins over the measure's general rule. */
 function findRule(rules: readonly UsgsSeriesRule[], commodity: string, type: string, label: string) {
   const candidates = rules.filter((r) => fold(r.usgsCommodity) === fold(commodity) && fold(r.usgsType) === fold(type));
-  return candidates.find((r) => r.rowLabel !== null && fold(r.rowLabel) === fold(label)) ?? candidates.find((r) => r.rowLabel === null);
+  return (
+    candidates.find((r) => r.rowLabel !== null && fold(r.rowLabel) === fold(label)) ??
+    candidates.find((r) => r.rowLabel === null)
+  );
 }
 
 /** A note that explains an empty cell rather than annotating a number. */
@@ -94,13 +97,25 @@ function rowObservations(row: CsvRow, table: CsvTable, ctx: UsgsImportContext, i
   if (rule.commodity === null) return [];
   const area = resolveArea(ctx.gazetteer, label);
   if (!area) {
-    issues.push({ code: 'unknown-country', file, row: row.row, column: 'COUNTRY', message: `unknown country "${label}"` });
+    issues.push({
+      code: 'unknown-country',
+      file,
+      row: row.row,
+      column: 'COUNTRY',
+      message: `unknown country "${label}"`,
+    });
     return [];
   }
   const unitText = cellText(row, 'UNIT_MEAS').toLowerCase();
   const published = unitText === '' ? undefined : USGS_UNIT_WORDS[unitText];
   if (unitText !== '' && published === undefined) {
-    issues.push({ code: 'unit-mismatch', file, row: row.row, column: 'UNIT_MEAS', message: `unknown unit "${unitText}"` });
+    issues.push({
+      code: 'unit-mismatch',
+      file,
+      row: row.row,
+      column: 'UNIT_MEAS',
+      message: `unknown unit "${unitText}"`,
+    });
     return [];
   }
   if (published !== undefined && published !== rule.publishedUnit) {
@@ -125,7 +140,13 @@ function rowObservations(row: CsvRow, table: CsvTable, ctx: UsgsImportContext, i
       continue;
     }
     if (parsed.value !== null && parsed.value < 0) {
-      issues.push({ code: 'negative-value', file, row: row.row, column: vc.column, message: `negative ${metric} "${raw}"` });
+      issues.push({
+        code: 'negative-value',
+        file,
+        row: row.row,
+        column: vc.column,
+        message: `negative ${metric} "${raw}"`,
+      });
       continue;
     }
     const status = parsed.status === 'na' && raw === '' ? statusFromNote(note) : parsed.status;
@@ -157,7 +178,15 @@ function rowObservations(row: CsvRow, table: CsvTable, ctx: UsgsImportContext, i
  * Every problem is collected; with any problem, no observation is returned.
  */
 export function parseUsgsMcs2025(table: CsvTable, ctx: UsgsImportContext): Result<Observation[], ImportIssue[]> {
-  const missing = requireColumns(table, ['COMMODITY', 'COUNTRY', 'TYPE', 'UNIT_MEAS', 'PROD_NOTES', 'CAP_NOTES', 'RESERVE_NOTES']);
+  const missing = requireColumns(table, [
+    'COMMODITY',
+    'COUNTRY',
+    'TYPE',
+    'UNIT_MEAS',
+    'PROD_NOTES',
+    'CAP_NOTES',
+    'RESERVE_NOTES',
+  ]);
   if (missing.length > 0) return err(missing);
   const issues: ImportIssue[] = [];
   const observations = table.rows.flatMap((row) => rowObservations(row, table, ctx, issues));

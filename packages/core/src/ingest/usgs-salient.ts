@@ -52,7 +52,13 @@ export function parseUsgsSalient(table: CsvTable, source: SourceId): Result<UsSa
     const usgsCommodity = cellText(row, 'Commodity');
     const yearText = cellText(row, 'Year');
     if (!/^\d{4}$/.test(yearText)) {
-      issues.push({ code: 'bad-value', file: table.file, row: row.row, column: 'Year', message: `not a year: "${yearText}"` });
+      issues.push({
+        code: 'bad-value',
+        file: table.file,
+        row: row.row,
+        column: 'Year',
+        message: `not a year: "${yearText}"`,
+      });
       continue;
     }
     for (const column of columns) {
@@ -60,7 +66,13 @@ export function parseUsgsSalient(table: CsvTable, source: SourceId): Result<UsSa
       const raw = cellText(row, column);
       if (!meaning) {
         if (raw !== '' && !/^(W|NA)$/i.test(raw)) {
-          issues.push({ code: 'unit-mismatch', file: table.file, row: row.row, column, message: `column "${column}" names no unit` });
+          issues.push({
+            code: 'unit-mismatch',
+            file: table.file,
+            row: row.row,
+            column,
+            message: `column "${column}" names no unit`,
+          });
         }
         continue;
       }

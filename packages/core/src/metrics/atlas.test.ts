@@ -26,9 +26,12 @@ const obs = (area: Area, value: number, over: Partial<Observation> = {}): Observ
   source,
   ...over,
 });
-const country = (code: string, value: number, over: Partial<Observation> = {}) => obs({ kind: 'country', iso3: iso(code) }, value, over);
+const country = (code: string, value: number, over: Partial<Observation> = {}) =>
+  obs({ kind: 'country', iso3: iso(code) }, value, over);
 
-const series: Series[] = [{ commodity: ree, stage: 'mining', metrics: ['production', 'reserves'], unit: 't', reservesUnit: 't', basis: 'REO' }];
+const series: Series[] = [
+  { commodity: ree, stage: 'mining', metrics: ['production', 'reserves'], unit: 't', reservesUnit: 't', basis: 'REO' },
+];
 const groups: CountryGroup[] = [
   { id: 'allied', nameEn: 'Allied', nameJa: '同盟', members: [iso('USA'), iso('AUS'), iso('JPN')], source },
   { id: 'china', nameEn: 'China', nameJa: '中国', members: [iso('CHN')], source },
@@ -38,7 +41,19 @@ const data = (observations: Observation[]): AtlasData => ({
   countries: [],
   groups,
   series,
-  sources: [SourceSchema.parse({ id: source, kind: 'dataset', title: 'MCS 2025', publisher: 'USGS', year: 2025, locator: 'World data', url: 'https://doi.org/10.5066/P13XCP3R', licence: 'public domain', confidence: 'high' })],
+  sources: [
+    SourceSchema.parse({
+      id: source,
+      kind: 'dataset',
+      title: 'MCS 2025',
+      publisher: 'USGS',
+      year: 2025,
+      locator: 'World data',
+      url: 'https://doi.org/10.5066/P13XCP3R',
+      licence: 'public domain',
+      confidence: 'high',
+    }),
+  ],
 });
 
 // USGS MCS 2025, rare earths, mine production 2024 (t REO), every listed row.
@@ -76,8 +91,13 @@ describe('atlasEntry', () => {
     expect(e.alliedShare).toBeCloseTo((45000 + 13000) / 393950, 12);
     expect(e.outsideAlliedShare).toBeCloseTo(1 - (45000 + 13000) / 393950, 12);
     // Σ(100·s)² over countries only, "Other Countries" excluded: CHN 4697.3 + USA 130.5 + MMR 61.9 + AUS, NGA, THA 10.9 each + …
-    const shares = [45000, 13000, 20, 31000, 270000, 2900, 2000, 130, 13000, 2500, 13000, 300].map((v) => (100 * v) / 393950);
-    expect(e.hhi).toBeCloseTo(shares.reduce((s, x) => s + x * x, 0), 9);
+    const shares = [45000, 13000, 20, 31000, 270000, 2900, 2000, 130, 13000, 2500, 13000, 300].map(
+      (v) => (100 * v) / 393950,
+    );
+    expect(e.hhi).toBeCloseTo(
+      shares.reduce((s, x) => s + x * x, 0),
+      9,
+    );
     expect(Math.round(e.hhi)).toBe(4924);
     expect(e.aggregates).toEqual([{ label: 'Other Countries', kind: 'other', value: 1100, share: 1100 / 393950 }]);
     expect(e.reserves).toEqual({ world: 90000000, qualifier: '>', year: 2024 });
@@ -86,14 +106,24 @@ describe('atlasEntry', () => {
   });
 
   it('counts supply missing from the listed rows as unlisted when the world total is larger', () => {
-    const r = atlasEntry(data([country('CHN', 60), country('USA', 20), obs({ kind: 'world' }, 100)]), { commodity: ree, stage: 'mining', year: 2024 });
+    const r = atlasEntry(data([country('CHN', 60), country('USA', 20), obs({ kind: 'world' }, 100)]), {
+      commodity: ree,
+      stage: 'mining',
+      year: 2024,
+    });
     expect(r.ok && r.value.total).toBe(100);
     expect(r.ok && r.value.chinaShare).toBeCloseTo(0.6, 12);
-    expect(r.ok && r.value.aggregates).toEqual([{ label: 'Unlisted (world total less listed rows)', kind: 'unlisted', value: 20, share: 0.2 }]);
+    expect(r.ok && r.value.aggregates).toEqual([
+      { label: 'Unlisted (world total less listed rows)', kind: 'unlisted', value: 20, share: 0.2 },
+    ]);
   });
 
   it('counts a multi-country row towards a group only when every member belongs to it', () => {
-    const rows = [country('CHN', 50), obs({ kind: 'region', members: [iso('USA'), iso('AUS')] }, 30), obs({ kind: 'region', members: [iso('USA'), iso('CAN')] }, 20)];
+    const rows = [
+      country('CHN', 50),
+      obs({ kind: 'region', members: [iso('USA'), iso('AUS')] }, 30),
+      obs({ kind: 'region', members: [iso('USA'), iso('CAN')] }, 20),
+    ];
     const r = atlasEntry(data(rows), { commodity: ree, stage: 'mining', year: 2024 });
     expect(r.ok && r.value.alliedShare).toBeCloseTo(0.3, 12);
   });
@@ -103,12 +133,19 @@ describe('atlasEntry', () => {
       ok: false,
       error: { code: 'no-data', commodity: ree, stage: 'mining', year: 2019, availableYears: [2024] },
     });
-    expect(atlasEntry(data(usgs2024), { commodity: ree, stage: 'refining', year: 2024 })).toMatchObject({ ok: false, error: { code: 'unknown-series', available: ['mining'] } });
+    expect(atlasEntry(data(usgs2024), { commodity: ree, stage: 'refining', year: 2024 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-series', available: ['mining'] },
+    });
   });
 
   const codes = ['USA', 'CHN', 'AUS', 'JPN', 'BRA', 'IND', 'ZAF', 'RUS', 'CAN', 'MMR'];
   const market = fc.record({
-    values: fc.uniqueArray(fc.tuple(fc.constantFrom(...codes), fc.integer({ min: 1, max: 10_000_000 })), { minLength: 1, maxLength: codes.length, selector: (t) => t[0] }),
+    values: fc.uniqueArray(fc.tuple(fc.constantFrom(...codes), fc.integer({ min: 1, max: 10_000_000 })), {
+      minLength: 1,
+      maxLength: codes.length,
+      selector: (t) => t[0],
+    }),
     other: fc.integer({ min: 0, max: 1_000_000 }),
     world: fc.option(fc.integer({ min: 1, max: 40_000_000 }), { nil: undefined }),
   });
@@ -123,7 +160,8 @@ describe('atlasEntry', () => {
       fc.property(market, (m) => {
         const r = atlasEntry(data(rowsOf(m)), { commodity: ree, stage: 'mining', year: 2024 });
         if (!r.ok) throw new Error(r.error.code);
-        const sum = r.value.countries.reduce((s, c) => s + c.share, 0) + r.value.aggregates.reduce((s, a) => s + a.share, 0);
+        const sum =
+          r.value.countries.reduce((s, c) => s + c.share, 0) + r.value.aggregates.reduce((s, a) => s + a.share, 0);
         expect(Math.abs(sum - 1)).toBeLessThan(1e-9);
       }),
     );
@@ -132,7 +170,11 @@ describe('atlasEntry', () => {
   it('keeps the HHI within [10,000/n, 10,000] when the countries make up the whole market', () => {
     fc.assert(
       fc.property(market, (m) => {
-        const r = atlasEntry(data(rowsOf({ ...m, other: 0, world: undefined })), { commodity: ree, stage: 'mining', year: 2024 });
+        const r = atlasEntry(data(rowsOf({ ...m, other: 0, world: undefined })), {
+          commodity: ree,
+          stage: 'mining',
+          year: 2024,
+        });
         if (!r.ok) throw new Error(r.error.code);
         expect(r.value.hhi).toBeGreaterThanOrEqual(10_000 / m.values.length - 1e-6);
         expect(r.value.hhi).toBeLessThanOrEqual(10_000 + 1e-6);

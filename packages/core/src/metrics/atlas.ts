@@ -59,7 +59,12 @@ export interface AtlasEntry {
   readonly residual: number | null;
   /** Over countries only, so a lower bound when aggregates or unlisted supply exist. */
   readonly hhi: number;
-  readonly top1: { readonly iso3: CountryIso3; readonly name: string; readonly value: number; readonly share: number } | null;
+  readonly top1: {
+    readonly iso3: CountryIso3;
+    readonly name: string;
+    readonly value: number;
+    readonly share: number;
+  } | null;
   readonly top3Share: number;
   readonly chinaShare: number;
   /** Share from the United States, Japan and like-minded countries. */
@@ -71,13 +76,22 @@ export interface AtlasEntry {
   readonly aggregates: readonly AtlasAggregateRow[];
   /** Countries whose figure the source withholds or folds into another row. */
   readonly withheld: readonly string[];
-  readonly reserves: { readonly world: number | null; readonly qualifier: '>' | '<' | null; readonly year: number | null };
+  readonly reserves: {
+    readonly world: number | null;
+    readonly qualifier: '>' | '<' | null;
+    readonly year: number | null;
+  };
   readonly reservesToProductionYears: number | null;
   readonly sources: readonly Source[];
 }
 
 export type AtlasError =
-  | { readonly code: 'unknown-series'; readonly commodity: CommodityKey; readonly stage: Stage; readonly available: readonly Stage[] }
+  | {
+      readonly code: 'unknown-series';
+      readonly commodity: CommodityKey;
+      readonly stage: Stage;
+      readonly available: readonly Stage[];
+    }
   | {
       readonly code: 'no-data';
       readonly commodity: CommodityKey;
@@ -104,7 +118,9 @@ export function atlasEntry(data: AtlasData, query: AtlasQuery): Result<AtlasEntr
   const rows = ofSeries.filter((o) => o.metric === metric && o.year === query.year);
   const reported = rows.filter((o) => o.status === 'reported' && o.value !== null);
   if (reported.length === 0) {
-    const availableYears = [...new Set(ofSeries.filter((o) => o.metric === metric && o.value !== null).map((o) => o.year))].sort();
+    const availableYears = [
+      ...new Set(ofSeries.filter((o) => o.metric === metric && o.value !== null).map((o) => o.year)),
+    ].sort();
     return err({ code: 'no-data', commodity: query.commodity, stage: query.stage, year: query.year, availableYears });
   }
 
@@ -117,12 +133,17 @@ export function atlasEntry(data: AtlasData, query: AtlasQuery): Result<AtlasEntr
   const share = (v: number): number => (total > 0 ? v / total : 0);
 
   const reservesRows = ofSeries.filter((o) => o.metric === 'reserves');
-  const reservesYear = reservesRows.reduce<number | null>((y, o) => (o.year <= query.year && (y === null || o.year > y) ? o.year : y), null);
+  const reservesYear = reservesRows.reduce<number | null>(
+    (y, o) => (o.year <= query.year && (y === null || o.year > y) ? o.year : y),
+    null,
+  );
   // Reserves may be published in another unit than output (iron ore: Mt vs kt); compare like with like.
   const inSeriesUnit = (o: Observation | undefined): number | null =>
     o?.value == null ? null : (o.value * UNITS[o.unit].factorToBase) / UNITS[series.unit].factorToBase;
   const reservesOf = (iso3: CountryIso3): number | null =>
-    inSeriesUnit(reservesRows.find((o) => o.year === reservesYear && o.area.kind === 'country' && o.area.iso3 === iso3));
+    inSeriesUnit(
+      reservesRows.find((o) => o.year === reservesYear && o.area.kind === 'country' && o.area.iso3 === iso3),
+    );
   const worldReservesRow = reservesRows.find((o) => o.year === reservesYear && o.area.kind === 'world');
   const worldReserves = inSeriesUnit(worldReservesRow);
 
@@ -153,7 +174,12 @@ export function atlasEntry(data: AtlasData, query: AtlasQuery): Result<AtlasEntr
     share: share(o.value ?? 0),
   }));
   if (total > listedTotal) {
-    aggregates.push({ label: 'Unlisted (world total less listed rows)', kind: 'unlisted', value: total - listedTotal, share: share(total - listedTotal) });
+    aggregates.push({
+      label: 'Unlisted (world total less listed rows)',
+      kind: 'unlisted',
+      value: total - listedTotal,
+      share: share(total - listedTotal),
+    });
   }
 
   const membership = groupMembership(data.groups);

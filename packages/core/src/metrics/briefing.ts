@@ -22,7 +22,11 @@ export interface Briefing {
 }
 
 /** The one-screen summary: where chains are most concentrated and where the alliance leans on one outsider. */
-export function briefing(data: AtlasData & { readonly commodities: readonly Commodity[] }, year: number, rows = 10): Briefing {
+export function briefing(
+  data: AtlasData & { readonly commodities: readonly Commodity[] },
+  year: number,
+  rows = 10,
+): Briefing {
   const ranked = rankSeries(data, { year, by: 'hhi', criticalOnly: true });
   const allied = new Set(data.groups.find((g) => g.id === 'allied')?.members ?? []);
   const dependence = ranked

@@ -16,16 +16,27 @@ export interface RankQuery {
 const rankValue = (e: AtlasEntry, by: RankBy): number => (by === 'top1Share' ? (e.top1?.share ?? 0) : e[by]);
 
 /** Every series with data in the year, most concentrated first (ties broken by key for a stable order). */
-export function rankSeries(data: AtlasData & { readonly commodities: readonly Commodity[] }, query: RankQuery): AtlasEntry[] {
+export function rankSeries(
+  data: AtlasData & { readonly commodities: readonly Commodity[] },
+  query: RankQuery,
+): AtlasEntry[] {
   const critical = new Set(data.commodities.filter((c) => c.isUsCritical).map((c) => c.key));
   const entries: AtlasEntry[] = [];
   for (const s of data.series) {
     if (query.stage !== undefined && s.stage !== query.stage) continue;
     if (query.criticalOnly && !critical.has(s.commodity)) continue;
-    const entry = atlasEntry(data, { commodity: s.commodity, stage: s.stage, year: query.year, metric: query.metric ?? 'production' });
+    const entry = atlasEntry(data, {
+      commodity: s.commodity,
+      stage: s.stage,
+      year: query.year,
+      metric: query.metric ?? 'production',
+    });
     if (entry.ok && entry.value.countries.length > 0) entries.push(entry.value);
   }
   return entries.sort(
-    (a, b) => rankValue(b, query.by) - rankValue(a, query.by) || a.commodity.localeCompare(b.commodity) || a.stage.localeCompare(b.stage),
+    (a, b) =>
+      rankValue(b, query.by) - rankValue(a, query.by) ||
+      a.commodity.localeCompare(b.commodity) ||
+      a.stage.localeCompare(b.stage),
   );
 }

@@ -3,7 +3,14 @@ import type { Observation } from './observation.ts';
 
 /** One reason a dataset cannot be trusted as it is. */
 export interface DataCheckIssue {
-  readonly code: 'unsourced' | 'unknown-source' | 'unknown-country' | 'unknown-commodity' | 'unknown-series' | 'unit-mismatch' | 'exceeds-world-total';
+  readonly code:
+    | 'unsourced'
+    | 'unknown-source'
+    | 'unknown-country'
+    | 'unknown-commodity'
+    | 'unknown-series'
+    | 'unit-mismatch'
+    | 'exceeds-world-total';
   readonly where: string;
   readonly message: string;
 }
@@ -31,29 +38,40 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
 
   const sourced = (id: string, at: string): void => {
     if (id === '') issues.push({ code: 'unsourced', where: at, message: 'no source' });
-    else if (!sources.has(id)) issues.push({ code: 'unknown-source', where: at, message: `source "${id}" is not in the registry` });
+    else if (!sources.has(id))
+      issues.push({ code: 'unknown-source', where: at, message: `source "${id}" is not in the registry` });
   };
 
   for (const o of dataset.observations) {
     const at = where(o);
     sourced(o.source, at);
-    if (!commodities.has(o.commodity)) issues.push({ code: 'unknown-commodity', where: at, message: `unknown commodity "${o.commodity}"` });
+    if (!commodities.has(o.commodity))
+      issues.push({ code: 'unknown-commodity', where: at, message: `unknown commodity "${o.commodity}"` });
     const s = series.get(`${o.commodity}|${o.stage}`);
     if (!s) issues.push({ code: 'unknown-series', where: at, message: `no series ${o.commodity}/${o.stage}` });
     else {
       const expected = o.metric === 'reserves' ? s.reservesUnit : s.unit;
-      if (o.unit !== expected) issues.push({ code: 'unit-mismatch', where: at, message: `unit ${o.unit}, series unit ${expected}` });
+      if (o.unit !== expected)
+        issues.push({ code: 'unit-mismatch', where: at, message: `unit ${o.unit}, series unit ${expected}` });
     }
     const members = o.area.kind === 'country' ? [o.area.iso3] : o.area.kind === 'region' ? o.area.members : [];
-    for (const m of members) if (!countries.has(m)) issues.push({ code: 'unknown-country', where: at, message: `unknown country "${m}"` });
+    for (const m of members)
+      if (!countries.has(m)) issues.push({ code: 'unknown-country', where: at, message: `unknown country "${m}"` });
   }
   for (const g of dataset.groups) {
     sourced(g.source, `group ${g.id}`);
-    for (const m of g.members) if (!countries.has(m)) issues.push({ code: 'unknown-country', where: `group ${g.id}`, message: `unknown country "${m}"` });
+    for (const m of g.members)
+      if (!countries.has(m))
+        issues.push({ code: 'unknown-country', where: `group ${g.id}`, message: `unknown country "${m}"` });
   }
   for (const s of dataset.usSalient) sourced(s.source, `US salient ${s.usgsCommodity} ${s.statistic} ${s.year}`);
   for (const s of dataset.series)
-    if (!commodities.has(s.commodity)) issues.push({ code: 'unknown-commodity', where: `series ${s.commodity}/${s.stage}`, message: `unknown commodity "${s.commodity}"` });
+    if (!commodities.has(s.commodity))
+      issues.push({
+        code: 'unknown-commodity',
+        where: `series ${s.commodity}/${s.stage}`,
+        message: `unknown commodity "${s.commodity}"`,
+      });
 
   issues.push(...worldTotalIssues(dataset.observations));
   return issues;

@@ -1,0 +1,70 @@
+/**
+ * Atlas benchmark: rank every series (shares, HHI, top-3, China and allied shares) with Lodestone, and the
+ * same ranking in pandas as an analyst would script it, on the same inputs, in the same run.
+ * Run: npm run bench   (the pandas reference needs python3-pandas: apt-get install -y python3-pandas)
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { atlasEntry, buildDataset, rankSeries } from '@lodestone/core';
+import { BUNDLED_DATASET, DATA_DIR, readBundleInput } from '../packages/cli/src/data/bundle-files.ts';
+import { loadDataset } from '../packages/cli/src/data/load-dataset.ts';
+
+const YEAR = 2024;
+const REPEATS = 20;
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const samples: number[] = [];
+  let value = fn();
+  for (let i = 0; i < REPEATS; i++) {
+    const t0 = performance.now();
+    value = fn();
+    samples.push(performance.now() - t0);
+  }
+  return { ms: median(samples), value };
+}
+
+const dataset = loadDataset(BUNDLED_DATASET);
+const fromRaw = time(() => {
+  const built = buildDataset(readBundleInput());
+  if (!built.ok) throw new Error('build failed');
+  return rankSeries(built.value, { year: YEAR, by: 'hhi' });
+});
+const ranking = time(() => rankSeries(dataset, { year: YEAR, by: 'hhi' }));
+const single = time(() => atlasEntry(dataset, { commodity: dataset.series[0]!.commodity, stage: dataset.series[0]!.stage, year: YEAR }));
+
+console.log(`Lodestone, ${ranking.value.length} series, year ${YEAR} (median of ${REPEATS}):`);
+console.log(`  rank all series from the loaded dataset   ${ranking.ms.toFixed(2)} ms`);
+console.log(`  one atlas answer                          ${single.ms.toFixed(3)} ms`);
+console.log(`  parse raw CSVs + catalogs, then rank      ${fromRaw.ms.toFixed(1)} ms`);
+
+const catalog = (f: string) => join(DATA_DIR, 'catalog', f);
+try {
+  const out = execFileSync(
+    'python3',
+    [
+      join(import.meta.dirname, 'reference', 'atlas_pandas.py'),
+      join(DATA_DIR, 'sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'),
+      catalog('usgs-series.csv'),
+      catalog('country-aliases.csv'),
+      catalog('countries.csv'),
+      String(YEAR),
+      String(5),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const reference = JSON.parse(out) as { seconds: number; hhi: Record<string, number> };
+  const ours = new Map(ranking.value.map((e) => [`${e.commodity}|${e.stage}`, e.hhi]));
+  const compared = Object.entries(reference.hhi).filter(([k]) => ours.has(k));
+  const worst = compared.reduce((m, [k, v]) => Math.max(m, Math.abs((ours.get(k) ?? 0) - v)), 0);
+  console.log(`pandas reference (same CSV, same catalog, same definitions):`);
+  console.log(`  parse raw CSV + rank                      ${(reference.seconds * 1000).toFixed(1)} ms`);
+  console.log(`  speed-up, raw to ranking                  ${((reference.seconds * 1000) / fromRaw.ms).toFixed(1)}×`);
+  console.log(`  agreement: ${compared.length} series compared, largest HHI difference ${worst.toFixed(6)}`);
+} catch (e) {
+  console.log(`pandas reference not run (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); apt-get install -y python3-pandas`);
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Effects } from './effects.ts';
+import { main } from './main.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'lodestone-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the CLI in-process with recording effects, in an empty working folder (so the bundled data is used). */
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const effects: Effects = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: scratch };
+  const code = await main(argv, effects);
+  return { code, stdout, stderr };
+}
+
+describe('lodestone atlas', () => {
+  it('reproduces the USGS 2024 rare-earth mining figures as JSON', async () => {
+    const { code, stdout } = await run('atlas', 'rare_earths', '--stage', 'mining', '--year', '2024', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ commodity: 'rare_earths', stage: 'mining', year: 2024, unit: 't', worldReported: 390000, total: 393950 });
+    expect(json.top1).toMatchObject({ iso3: 'CHN', value: 270000 });
+    expect(json.countries[0]).toMatchObject({ iso3: 'CHN', value: 270000, nameJa: '中国' });
+    expect(json.chinaShare).toBeCloseTo(270000 / 393950, 12);
+    expect(Math.round(json.hhi)).toBe(4924);
+    expect(json.alliedShare).toBeGreaterThan(0.14); // USA 45,000 + AUS 13,000 + IND 2,900 + …
+    expect(json.sources.map((s: { id: string }) => s.id)).toContain('usgs-mcs2025-world');
+  });
+
+  it('prints a readable table with the headline figures', async () => {
+    const { code, stdout } = await run('atlas', 'rare_earths');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/HHI 4924/);
+    expect(stdout).toMatch(/CHN\s+China\s+270,000 e\s+68\.5%/);
+  });
+
+  it('writes CSV with one row per country and aggregate', async () => {
+    const { stdout } = await run('atlas', 'gallium', '--csv');
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('commodity,stage,metric,year,iso3,country,value,unit,share,estimated,source');
+    expect(lines[1]).toMatch(/^gallium,refining,production,2024,CHN,China,750000,kg,/);
+  });
+
+  it('ranks every series by China share', async () => {
+    const { code, stdout } = await run('atlas', '--rank', '--by', 'chinaShare', '--json');
+    expect(code).toBe(0);
+    const ranking = JSON.parse(stdout) as { commodity: string; chinaShare: number }[];
+    expect(ranking.length).toBeGreaterThan(60);
+    expect(ranking.map((r) => r.chinaShare)).toEqual([...ranking.map((r) => r.chinaShare)].sort((a, b) => b - a));
+    expect(ranking.find((r) => r.commodity === 'gallium')?.chinaShare).toBeGreaterThan(0.95);
+  });
+
+  it('answers an unknown commodity with the closest names and exit code 2', async () => {
+    const { code, stderr } = await run('atlas', 'rare_earth');
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/unknown commodity "rare_earth"; did you mean rare_earths/);
+  });
+
+  it('answers an unknown flag or stage with exit code 2', async () => {
+    expect((await run('atlas', 'rare_earths', '--colour')).code).toBe(2);
+    const bad = await run('atlas', 'rare_earths', '--stage', 'smelting');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--stage: .*mining/);
+  });
+});
+
+describe('lodestone brief', () => {
+  it('names the most concentrated chains and the dependences, with sources', async () => {
+    const { code, stdout } = await run('brief');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Most concentrated chains/);
+    expect(stdout).toMatch(/depends most on one country outside it/);
+    expect(stdout).toMatch(/\[usgs-mcs2025-world\]/);
+    expect(stdout.split('\n').length).toBeLessThan(60);
+  });
+});
+
+describe('lodestone sources and data check', () => {
+  it('shows a source in full', async () => {
+    const { code, stdout } = await run('sources', 'usgs-mcs2025-world');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/https:\/\/doi\.org\/10\.5066\/P13XCP3R/);
+  });
+
+  it('passes on the bundled dataset', async () => {
+    const { code, stdout } = await run('data', 'check');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^data check passed/);
+  });
+});
+
+describe('lodestone import usgs-mcs', () => {
+  it('rejects a release with a bad row, names file, row and column, and writes nothing', async () => {
+    const dir = mkdtempSync(join(scratch, 'bad-release-'));
+    const good = readFileSync(new URL('../../../data/sources/usgs_mcs2025/raw/MCS2025_World_Data.csv', import.meta.url), 'utf8');
+    const lines = good.split('\n');
+    lines[5] = lines[5]!.replace('50000,50000', '-50000,50000');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'MCS2025_World_Data.csv'), lines.join('\n'));
+    const out = join(scratch, 'out.json');
+    const { code, stderr } = await run('import', 'usgs-mcs', dir, '--out', out);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/MCS2025_World_Data\.csv:6 \[CAP_2023\]: negative capacity/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
