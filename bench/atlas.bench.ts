@@ -35,7 +35,9 @@ const fromRaw = time(() => {
   return rankSeries(built.value, { year: YEAR, by: 'hhi' });
 });
 const ranking = time(() => rankSeries(dataset, { year: YEAR, by: 'hhi' }));
-const single = time(() => atlasEntry(dataset, { commodity: dataset.series[0]!.commodity, stage: dataset.series[0]!.stage, year: YEAR }));
+const ree = dataset.series.find((s) => s.commodity === 'rare_earths' && s.stage === 'mining');
+if (!ree) throw new Error('no rare-earth mining series in the dataset');
+const single = time(() => atlasEntry(dataset, { commodity: ree.commodity, stage: ree.stage, year: YEAR }));
 
 console.log(`Lodestone, ${ranking.value.length} series, year ${YEAR} (median of ${REPEATS}):`);
 console.log(`  rank all series from the loaded dataset   ${ranking.ms.toFixed(2)} ms`);
@@ -66,5 +68,7 @@ try {
   console.log(`  speed-up, raw to ranking                  ${((reference.seconds * 1000) / fromRaw.ms).toFixed(1)}×`);
   console.log(`  agreement: ${compared.length} series compared, largest HHI difference ${worst.toFixed(6)}`);
 } catch (e) {
-  console.log(`pandas reference not run (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); apt-get install -y python3-pandas`);
+  console.log(
+    `pandas reference not run (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); apt-get install -y python3-pandas`,
+  );
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildDataset, checkDataset, formatImportIssue } from '@lodestone/core';
+import { buildDataset, checkDataset, failingIssues, formatImportIssue } from '@lodestone/core';
 import { BUNDLED_DATASET, readBundleInput } from '../packages/cli/src/data/bundle-files.ts';
 import { stringifyDataset } from '../packages/cli/src/data/dataset-json.ts';
 
@@ -15,7 +15,10 @@ if (!built.ok) {
   console.error(`${built.error.length} problem(s); nothing written.`);
   process.exit(1);
 }
-const problems = checkDataset(built.value);
+const checked = checkDataset(built.value);
+const problems = failingIssues(checked);
+for (const a of checked.filter((i) => i.accepted !== undefined))
+  console.log(`accepted: ${a.where}: ${a.message}; ${a.accepted}`);
 if (problems.length > 0) {
   for (const p of problems) console.error(`${p.where}: ${p.message} (${p.code})`);
   console.error(`data check: ${problems.length} problem(s); nothing written.`);

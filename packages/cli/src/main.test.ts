@@ -12,7 +12,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const effects: Effects = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: scratch };
+  const effects: Effects = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: {},
+    cwd: scratch,
+  };
   const code = await main(argv, effects);
   return { code, stdout, stderr };
 }
@@ -22,7 +27,14 @@ describe('lodestone atlas', () => {
     const { code, stdout } = await run('atlas', 'rare_earths', '--stage', 'mining', '--year', '2024', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json).toMatchObject({ commodity: 'rare_earths', stage: 'mining', year: 2024, unit: 't', worldReported: 390000, total: 393950 });
+    expect(json).toMatchObject({
+      commodity: 'rare_earths',
+      stage: 'mining',
+      year: 2024,
+      unit: 't',
+      worldReported: 390000,
+      total: 393950,
+    });
     expect(json.top1).toMatchObject({ iso3: 'CHN', value: 270000 });
     expect(json.countries[0]).toMatchObject({ iso3: 'CHN', value: 270000, nameJa: '中国' });
     expect(json.chinaShare).toBeCloseTo(270000 / 393950, 12);
@@ -90,16 +102,20 @@ describe('lodestone sources and data check', () => {
   it('passes on the bundled dataset', async () => {
     const { code, stdout } = await run('data', 'check');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^data check passed/);
+    expect(stdout).toMatch(/^data check passed: .* \(2026\.11\.0\+[0-9a-f]{12}\)/m);
+    expect(stdout).toMatch(/^accepted: clays_kaolin\/mining production 2024: .*dropped digit/m);
   });
 });
 
 describe('lodestone import usgs-mcs', () => {
   it('rejects a release with a bad row, names file, row and column, and writes nothing', async () => {
     const dir = mkdtempSync(join(scratch, 'bad-release-'));
-    const good = readFileSync(new URL('../../../data/sources/usgs_mcs2025/raw/MCS2025_World_Data.csv', import.meta.url), 'utf8');
+    const good = readFileSync(
+      new URL('../../../data/sources/usgs_mcs2025/raw/MCS2025_World_Data.csv', import.meta.url),
+      'utf8',
+    );
     const lines = good.split('\n');
-    lines[5] = lines[5]!.replace('50000,50000', '-50000,50000');
+    lines[5] = (lines[5] ?? '').replace('50000,50000', '-50000,50000');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'MCS2025_World_Data.csv'), lines.join('\n'));
     const out = join(scratch, 'out.json');

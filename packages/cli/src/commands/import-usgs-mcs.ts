@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import {
   buildGazetteer,
   checkDataset,
+  failingIssues,
   type CsvTable,
   type Dataset,
   DatasetSchema,
@@ -93,7 +94,7 @@ export function importUsgsMcsCommand(
   const sources = salientFiles.length > 0 ? [world, salient] : [world];
   const { dataset, summary } = mergeRelease(base, { sources, observations: observations.value, usSalient });
   const valid = DatasetSchema.safeParse(dataset);
-  const problems = valid.success ? checkDataset(valid.data) : [];
+  const problems = valid.success ? failingIssues(checkDataset(valid.data)) : [];
   if (!valid.success || problems.length > 0) {
     for (const p of problems.slice(0, 50)) effects.stderr(`${p.where}: ${p.message} (${p.code})\n`);
     if (!valid.success)

@@ -36,6 +36,7 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
         .filter((f) => /^sources.*\.csv$/.test(f))
         .sort()
         .map((f) => at('catalog', f)),
+      knownDiscrepancies: at('catalog', 'known-discrepancies.csv'),
     },
     usgsWorld: {
       table: at('sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'),

@@ -8,6 +8,7 @@ import {
   parseCountryAliases,
   parseCountryCatalog,
   parseCountryGroups,
+  parseKnownDiscrepancies,
   parseSourceCatalog,
   parseUsgsSeriesCatalog,
 } from './catalog.ts';
@@ -29,6 +30,7 @@ export interface BundleInput {
     readonly countryAliases: CsvTable;
     readonly countryGroups: CsvTable;
     readonly sources: readonly CsvTable[];
+    readonly knownDiscrepancies: CsvTable;
   };
   readonly usgsWorld: { readonly table: CsvTable; readonly source: SourceId };
   readonly usgsSalient: { readonly tables: readonly CsvTable[]; readonly source: SourceId };
@@ -74,6 +76,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
   );
   const sources = catalog.sources.flatMap((t) => collect(parseSourceCatalog(t), issues, []));
   const rules = collect(parseUsgsSeriesCatalog(catalog.usgsSeries), issues, []);
+  const knownDiscrepancies = collect(parseKnownDiscrepancies(catalog.knownDiscrepancies), issues, []);
   if (issues.length > 0) return err(issues);
 
   const gazetteer = buildGazetteer(countries, aliases);
@@ -101,5 +104,6 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     series: seriesFromRules(rules, observations),
     observations,
     usSalient,
+    knownDiscrepancies,
   });
 }

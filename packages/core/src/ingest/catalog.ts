@@ -9,6 +9,7 @@ import {
 } from '../model/country.ts';
 import type { Area } from '../model/observation.ts';
 import { SourceSchema, type Source } from '../model/source.ts';
+import { type KnownDiscrepancy, KnownDiscrepancySchema } from '../model/dataset.ts';
 import { MetricSchema, StageSchema } from '../model/stage.ts';
 import { UnitFamilySchema, UnitSchema } from '../model/unit.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -83,6 +84,7 @@ const SeriesRuleRowSchema = z.object({
   unit: UnitSchema,
   publishedUnit: UnitSchema,
   reservesUnit: UnitSchema,
+  hasReserves: z.boolean(),
   valuesAre: MetricSchema.extract(['production', 'capacity']),
   basis: z.string().min(1),
   note: z.string().nullable(),
@@ -115,6 +117,7 @@ export function parseUsgsSeriesCatalog(table: CsvTable): Result<UsgsSeriesRule[]
         unit,
         publishedUnit: blankToUndefined(cellText(row, 'published_unit')) ?? unit,
         reservesUnit: blankToUndefined(cellText(row, 'reserves_unit')) ?? unit,
+        hasReserves: cellText(row, 'has_reserves') !== '0',
         valuesAre: cellText(row, 'values_are'),
         basis: cellText(row, 'basis'),
         note: blankToUndefined(cellText(row, 'note')) ?? null,
@@ -254,3 +257,21 @@ export function parseSourceCatalog(table: CsvTable): Result<Source[], ImportIssu
 /** Commodity keys in a catalog, for checking references against it. */
 export const commodityKeys = (commodities: readonly Commodity[]): ReadonlySet<CommodityKey> =>
   new Set(commodities.map((c) => c.key));
+
+/** Data-check failures examined and accepted, with their reasons. */
+export function parseKnownDiscrepancies(table: CsvTable): Result<KnownDiscrepancy[], ImportIssue[]> {
+  return readRows(
+    table,
+    ['commodity', 'stage', 'metric', 'year', 'code', 'reason'],
+    (row) =>
+      KnownDiscrepancySchema.safeParse({
+        commodity: cellText(row, 'commodity'),
+        stage: cellText(row, 'stage'),
+        metric: cellText(row, 'metric'),
+        year: Number(cellText(row, 'year')),
+        code: cellText(row, 'code'),
+        reason: cellText(row, 'reason'),
+      }),
+    snake,
+  );
+}

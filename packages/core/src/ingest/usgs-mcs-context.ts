@@ -19,6 +19,8 @@ export interface UsgsSeriesRule {
   readonly publishedUnit: Unit;
   /** The unit of the reserves column, which for some measures differs from production's. */
   readonly reservesUnit: Unit;
+  /** False where the release's reserves column holds something else for this measure. */
+  readonly hasReserves: boolean;
   /** What the production columns hold for this measure (USGS puts some capacities there). */
   readonly valuesAre: Extract<Metric, 'production' | 'capacity'>;
   readonly basis: string;

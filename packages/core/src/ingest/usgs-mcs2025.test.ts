@@ -23,6 +23,7 @@ const rule = (over: Partial<UsgsSeriesRule> & Pick<UsgsSeriesRule, 'usgsCommodit
   unit: 't',
   publishedUnit: 't',
   reservesUnit: 't',
+  hasReserves: true,
   valuesAre: 'production',
   basis: 'test',
   note: null,
@@ -32,7 +33,9 @@ const rule = (over: Partial<UsgsSeriesRule> & Pick<UsgsSeriesRule, 'usgsCommodit
 const ctx: UsgsImportContext = {
   file: 'MCS2025_World_Data.csv',
   source: SourceIdSchema.parse('usgs-mcs2025-world'),
-  gazetteer: buildGazetteer(countries, [{ alias: 'Burma', area: { kind: 'country', iso3: CountryIso3Schema.parse('MMR') } }]),
+  gazetteer: buildGazetteer(countries, [
+    { alias: 'Burma', area: { kind: 'country', iso3: CountryIso3Schema.parse('MMR') } },
+  ]),
   series: [
     rule({ usgsCommodity: 'Rare earths', usgsType: 'Mine production, rare-earth-oxide equivalent' }),
     rule({

@@ -131,6 +131,7 @@ function rowObservations(row: CsvRow, table: CsvTable, ctx: UsgsImportContext, i
   const typeEstimated = /\bestimated\b/i.test(type);
   const out: Observation[] = [];
   for (const vc of valueColumns(table.header)) {
+    if (vc.metric === 'reserves' && !rule.hasReserves) continue;
     const raw = cellText(row, vc.column);
     const note = cellText(row, vc.notes);
     const metric = vc.metric === 'series' ? rule.valuesAre : vc.metric;
@@ -192,8 +193,8 @@ export function parseUsgsMcs2025(table: CsvTable, ctx: UsgsImportContext): Resul
   const observations = table.rows.flatMap((row) => rowObservations(row, table, ctx, issues));
   const seen = new Map<string, number>();
   for (const [i, o] of observations.entries()) {
-    const areaKey = o.area.kind === 'country' ? o.area.iso3 : `${o.area.kind}:${o.label}`;
-    const key = `${o.commodity}|${o.stage}|${o.metric}|${o.year}|${areaKey}`;
+    // Keyed by label: one country may have several rows (US helium from gas fields and from storage).
+    const key = `${o.commodity}|${o.stage}|${o.metric}|${o.year}|${o.label.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push({

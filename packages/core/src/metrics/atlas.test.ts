@@ -149,7 +149,7 @@ describe('atlasEntry', () => {
     other: fc.integer({ min: 0, max: 1_000_000 }),
     world: fc.option(fc.integer({ min: 1, max: 40_000_000 }), { nil: undefined }),
   });
-  const rowsOf = (m: fc.RecordValue<{ values: [string, number][]; other: number; world: number | undefined }>) => [
+  const rowsOf = (m: { values: [string, number][]; other: number; world: number | undefined }) => [
     ...m.values.map(([c, v]) => country(c, v)),
     ...(m.other > 0 ? [obs({ kind: 'other' }, m.other)] : []),
     ...(m.world === undefined ? [] : [obs({ kind: 'world' }, m.world)]),

@@ -148,10 +148,13 @@ export function atlasEntry(data: AtlasData, query: AtlasQuery): Result<AtlasEntr
   const worldReserves = inSeriesUnit(worldReservesRow);
 
   const names = new Map(data.countries.map((c) => [c.iso3, c] as const));
-  const countries: AtlasCountryRow[] = countryRows
-    .flatMap((o) => (o.area.kind === 'country' ? [{ o, iso3: o.area.iso3 }] : []))
-    .map(({ o, iso3 }) => {
-      const value = o.value ?? 0;
+  // A country can have several rows (US helium from gas fields and from storage): they add up.
+  const byCountry = new Map<CountryIso3, Observation[]>();
+  for (const o of countryRows)
+    if (o.area.kind === 'country') byCountry.set(o.area.iso3, [...(byCountry.get(o.area.iso3) ?? []), o]);
+  const countries: AtlasCountryRow[] = [...byCountry]
+    .map(([iso3, parts]) => {
+      const value = sumValues(parts);
       const reserves = reservesOf(iso3);
       return {
         iso3,
@@ -159,8 +162,8 @@ export function atlasEntry(data: AtlasData, query: AtlasQuery): Result<AtlasEntr
         nameJa: names.get(iso3)?.nameJa ?? iso3,
         value,
         share: share(value),
-        estimated: o.estimated,
-        qualifier: o.qualifier,
+        estimated: parts.some((o) => o.estimated),
+        qualifier: parts.find((o) => o.qualifier !== null)?.qualifier ?? null,
         reserves,
         reservesToProductionYears: reserves !== null && value > 0 ? reserves / value : null,
       };

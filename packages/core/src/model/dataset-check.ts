@@ -1,8 +1,9 @@
 import type { Dataset } from './dataset.ts';
 import type { Observation } from './observation.ts';
 
-/** One reason a dataset cannot be trusted as it is. */
+/** One reason a dataset cannot be trusted as it is; `accepted` carries the reason of a known discrepancy. */
 export interface DataCheckIssue {
+  readonly accepted?: string;
   readonly code:
     | 'unsourced'
     | 'unknown-source'
@@ -73,7 +74,13 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
         message: `unknown commodity "${s.commodity}"`,
       });
 
-  issues.push(...worldTotalIssues(dataset.observations));
+  const known = new Map<string, string>(
+    dataset.knownDiscrepancies.map((d) => [`${d.commodity}/${d.stage} ${d.metric} ${d.year}`, d.reason]),
+  );
+  for (const issue of worldTotalIssues(dataset.observations)) {
+    const reason = known.get(issue.where);
+    issues.push(reason === undefined ? issue : { ...issue, accepted: reason });
+  }
   return issues;
 }
 
@@ -99,3 +106,7 @@ function worldTotalIssues(observations: readonly Observation[]): DataCheckIssue[
   }
   return issues;
 }
+
+/** The issues that fail a check: all but the accepted known discrepancies. */
+export const failingIssues = (issues: readonly DataCheckIssue[]): DataCheckIssue[] =>
+  issues.filter((i) => i.accepted === undefined);

@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { CommoditySchema, SeriesSchema } from './commodity.ts';
+import { CommodityKeySchema, CommoditySchema, SeriesSchema } from './commodity.ts';
 import { CountryGroupSchema, CountrySchema } from './country.ts';
 import { ObservationSchema } from './observation.ts';
+import { MetricSchema, StageSchema } from './stage.ts';
 import { SourceSchema } from './source.ts';
 import { UsSalientStatisticSchema } from './us-salient.ts';
+
+/** A check failure the project has examined and accepts, with the reason (usually an erratum in the source). */
+export const KnownDiscrepancySchema = z.object({
+  commodity: CommodityKeySchema,
+  stage: StageSchema,
+  metric: MetricSchema,
+  year: z.number().int(),
+  code: z.literal('exceeds-world-total'),
+  reason: z.string().min(10),
+});
+export type KnownDiscrepancy = z.infer<typeof KnownDiscrepancySchema>;
 
 /** Everything Lodestone ships or imports, validated as one document. */
 export const DatasetSchema = z.object({
@@ -16,5 +28,6 @@ export const DatasetSchema = z.object({
   series: z.array(SeriesSchema),
   observations: z.array(ObservationSchema),
   usSalient: z.array(UsSalientStatisticSchema),
+  knownDiscrepancies: z.array(KnownDiscrepancySchema),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
