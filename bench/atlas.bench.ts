@@ -45,9 +45,22 @@ console.log(`  one atlas answer                          ${single.ms.toFixed(3)}
 console.log(`  parse raw CSVs + catalogs, then rank      ${fromRaw.ms.toFixed(1)} ms`);
 
 const catalog = (f: string) => join(DATA_DIR, 'catalog', f);
+const hasPandas = (python: string): boolean => {
+  try {
+    execFileSync(python, ['-c', 'import pandas'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+// The first Python that has pandas: $PYTHON, the one on PATH, then Debian's (python3-pandas).
+const python = [process.env['PYTHON'], 'python3', '/usr/bin/python3'].find(
+  (p): p is string => p !== undefined && hasPandas(p),
+);
 try {
+  if (python === undefined) throw new Error('no python3 with pandas');
   const out = execFileSync(
-    'python3',
+    python,
     [
       join(import.meta.dirname, 'reference', 'atlas_pandas.py'),
       join(DATA_DIR, 'sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'),

@@ -1,4 +1,5 @@
 import type { Commodity } from '../model/commodity.ts';
+import type { Observation } from '../model/observation.ts';
 import type { Stage } from '../model/stage.ts';
 import { type AtlasData, type AtlasEntry, atlasEntry } from './atlas.ts';
 
@@ -21,16 +22,28 @@ export function rankSeries(
   query: RankQuery,
 ): AtlasEntry[] {
   const critical = new Set(data.commodities.filter((c) => c.isUsCritical).map((c) => c.key));
+  // One pass to group the observations by series, instead of one scan per series.
+  const bySeries = new Map<string, Observation[]>();
+  for (const o of data.observations) {
+    const key = `${o.commodity}|${o.stage}`;
+    const list = bySeries.get(key);
+    if (list) list.push(o);
+    else bySeries.set(key, [o]);
+  }
   const entries: AtlasEntry[] = [];
   for (const s of data.series) {
     if (query.stage !== undefined && s.stage !== query.stage) continue;
     if (query.criticalOnly && !critical.has(s.commodity)) continue;
-    const entry = atlasEntry(data, {
-      commodity: s.commodity,
-      stage: s.stage,
-      year: query.year,
-      metric: query.metric ?? 'production',
-    });
+    const observations = bySeries.get(`${s.commodity}|${s.stage}`) ?? [];
+    const entry = atlasEntry(
+      { ...data, observations },
+      {
+        commodity: s.commodity,
+        stage: s.stage,
+        year: query.year,
+        metric: query.metric ?? 'production',
+      },
+    );
     if (entry.ok && entry.value.countries.length > 0) entries.push(entry.value);
   }
   return entries.sort(
