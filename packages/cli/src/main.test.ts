@@ -73,6 +73,12 @@ describe('lodestone atlas', () => {
     expect(stderr).toMatch(/unknown commodity "rare_earth"; did you mean rare_earths/);
   });
 
+  it('says so when a commodity has no figures at all (USGS withholds germanium by country)', async () => {
+    const { code, stderr } = await run('atlas', 'germanium');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no production figures for germanium/);
+  });
+
   it('answers an unknown flag or stage with exit code 2', async () => {
     expect((await run('atlas', 'rare_earths', '--colour')).code).toBe(2);
     const bad = await run('atlas', 'rare_earths', '--stage', 'smelting');

@@ -80,14 +80,19 @@ function defaultStage(dataset: Dataset, commodity: CommodityKey) {
   return stages.includes('mining') ? 'mining' : stages[0];
 }
 
-/** The latest year with data for the series. */
-function latestYear(dataset: Dataset, commodity?: CommodityKey): number {
-  const years = dataset.observations
-    .filter(
-      (o) => (commodity === undefined || o.commodity === commodity) && o.metric !== 'reserves' && o.value !== null,
+/** The latest year with data, for one commodity or for all; `undefined` when there is none. */
+function latestYear(dataset: Dataset, commodity?: CommodityKey): number | undefined {
+  let latest: number | undefined;
+  for (const o of dataset.observations) {
+    if (
+      (commodity === undefined || o.commodity === commodity) &&
+      o.metric !== 'reserves' &&
+      o.value !== null &&
+      (latest === undefined || o.year > latest)
     )
-    .map((o) => o.year);
-  return Math.max(...years);
+      latest = o.year;
+  }
+  return latest;
 }
 
 function renderEntry(entry: AtlasEntry, dataset: Dataset): string {
@@ -207,6 +212,7 @@ export function atlasCommand(
   const flags = parsed.data;
   if (flags.rank) {
     const year = flags.year ?? latestYear(dataset);
+    if (year === undefined) throw new UsageError('the dataset has no production figures');
     renderRanking(
       rankSeries(dataset, {
         year,
@@ -227,6 +233,10 @@ export function atlasCommand(
   const stage = flags.stage ?? defaultStage(dataset, commodity);
   if (stage === undefined) throw new UsageError(`no series for ${commodity}`);
   const year = flags.year ?? latestYear(dataset, commodity);
+  if (year === undefined)
+    throw new UsageError(
+      `the dataset has no ${flags.metric} figures for ${commodity} (the source withholds or lacks them; lodestone sources lists what is loaded)`,
+    );
   const result = atlasEntry(dataset, { commodity, stage, year, metric: flags.metric });
   if (!result.ok) {
     const e = result.error;
