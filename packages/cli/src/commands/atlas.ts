@@ -13,7 +13,7 @@ import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
 import { csvText, formatNumber, formatShare, textTable } from '../format/text-table.ts';
 import { closestNames } from '../suggest.ts';
 
-export const AtlasFlagsSchema = z
+const AtlasFlagsSchema = z
   .object({
     stage: StageSchema.optional(),
     year: z.coerce.number().int().min(1900).max(2100).optional(),
@@ -25,10 +25,10 @@ export const AtlasFlagsSchema = z
     critical: z.boolean().default(false),
   })
   .refine((f) => !(f.json && f.csv), { message: 'choose one of --json and --csv' });
-export type AtlasFlags = z.infer<typeof AtlasFlagsSchema>;
+type AtlasFlags = z.infer<typeof AtlasFlagsSchema>;
 
 /** The JSON shape of one atlas answer, shares as fractions 0–1. */
-export function atlasJson(entry: AtlasEntry) {
+function atlasJson(entry: AtlasEntry) {
   return {
     commodity: entry.commodity,
     stage: entry.stage,
@@ -67,7 +67,7 @@ export function atlasJson(entry: AtlasEntry) {
 }
 
 /** The commodity the user meant, or a usage error listing the closest keys. */
-export function resolveCommodity(dataset: Dataset, input: string): CommodityKey {
+function resolveCommodity(dataset: Dataset, input: string): CommodityKey {
   const keys = dataset.commodities.map((c) => c.key);
   const found = keys.find((k) => k === input.toLowerCase().replace(/[\s-]+/g, '_'));
   if (found) return found;

@@ -9,7 +9,7 @@ export const DATA_DIR = new URL('../../../../data/', import.meta.url).pathname;
 export const BUNDLED_DATASET = join(DATA_DIR, 'derived', 'dataset.json');
 
 /** The version of the bundled data; bump it when the inputs change meaning, not only content. */
-export const DATASET_VERSION = '2026.11.0';
+const DATASET_VERSION = '2026.11.0';
 
 /** Reads a CSV file as a table, naming it relative to the data folder in every error. */
 export function readCsvTable(path: string, root = DATA_DIR): CsvTable {
