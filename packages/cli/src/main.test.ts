@@ -114,6 +114,25 @@ describe('lodestone sources and data check', () => {
 });
 
 describe('lodestone import usgs-mcs', () => {
+  it('imports the 2026 long layout (Windows-1252), merges it and serves its figures', async () => {
+    const fixture = new URL('../../../data/fixtures/usgs-mcs2026', import.meta.url).pathname;
+    const out = join(scratch, 'mcs2026.json');
+    const imported = await run('import', 'usgs-mcs', fixture, '--out', out);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(
+      /imported USGS MCS 2026 \(MCS2026_Commodities_Data\.csv\): \d+ observations for 2024, 2025/,
+    );
+    const atlas = await run('--dataset', out, 'atlas', 'rare_earths', '--year', '2025', '--json');
+    expect(JSON.parse(atlas.stdout)).toMatchObject({ worldReported: 390000, top1: { iso3: 'CHN', value: 270000 } });
+    const revised = JSON.parse(
+      (await run('--dataset', out, 'atlas', 'rare_earths', '--year', '2024', '--json')).stdout,
+    );
+    expect(revised.worldReported).toBe(380000); // the 2026 edition revises 2024 from 390,000
+    // Production now cites the 2026 edition; reserves dated 2024 still come from the 2025 one.
+    expect(revised.sources.map((s: { id: string }) => s.id)).toEqual(['usgs-mcs2025-world', 'usgs-mcs2026-world']);
+    expect((await run('--dataset', out, 'data', 'check')).code).toBe(0);
+  });
+
   it('rejects a release with a bad row, names file, row and column, and writes nothing', async () => {
     const dir = mkdtempSync(join(scratch, 'bad-release-'));
     const good = readFileSync(

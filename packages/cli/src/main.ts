@@ -75,7 +75,8 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .description('import a USGS Mineral Commodity Summaries data release folder (2025 wide or 2026 long layout)')
     .argument('<dir>', 'folder holding the release CSV files')
     .option('--out <file>', 'where to write the merged dataset (default: ./.lodestone/dataset.json)')
-    .action((dir: string, flags: { out?: string }) => {
+    .option('--skip-unmapped', 'skip (and name) commodities the series catalog does not map, instead of failing')
+    .action((dir: string, flags: { out?: string; skipUnmapped?: boolean }) => {
       const { dataset: base } = dataset();
       code = importUsgsMcsCommand(base, dir, flags, effects);
     });

@@ -24,3 +24,5 @@ export * from './metrics/ranking.ts';
 export * from './metrics/briefing.ts';
 export * from './ingest/merge-release.ts';
 export * from './ingest/usgs-mcs.ts';
+export * from './ingest/usgs-mcs2026.ts';
+export * from './ingest/decode-text.ts';

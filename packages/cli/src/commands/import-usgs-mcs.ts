@@ -15,6 +15,8 @@ import {
   parseUsgsRelease,
   parseUsgsSalient,
   parseUsgsSeriesCatalog,
+  parseMcs2026SeriesCatalog,
+  decodeReleaseText,
   type Result,
   type Source,
   type SourceId,
@@ -43,13 +45,13 @@ function releaseSource(edition: number, file: string, what: 'world' | 'salient')
 }
 
 const tableOf = (path: string): Result<CsvTable, ImportIssue[]> =>
-  parseCsvTable(new TextDecoder('utf-8').decode(readFileSync(path)), basename(path));
+  parseCsvTable(decodeReleaseText(readFileSync(path)), basename(path));
 
 /** `lodestone import usgs-mcs <dir>`: reads a release, merges it over the current dataset, writes it whole or not at all. */
 export function importUsgsMcsCommand(
   base: Dataset,
   dir: string,
-  flags: { out?: string | undefined },
+  flags: { out?: string | undefined; skipUnmapped?: boolean | undefined },
   effects: Effects,
 ): ExitCode {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a folder: ${dir}`);
@@ -63,13 +65,22 @@ export function importUsgsMcsCommand(
   const catalog = (name: string) => readCsvTable(join(DATA_DIR, 'catalog', name));
   const aliases = parseCountryAliases(catalog('country-aliases.csv'), new Set(base.countries.map((c) => c.iso3)));
   const rules = parseUsgsSeriesCatalog(catalog('usgs-series.csv'));
-  if (!aliases.ok || !rules.ok) throw new Error('the series or country catalog is invalid: run lodestone data check');
+  const longRules = parseMcs2026SeriesCatalog(catalog('usgs-mcs2026-series.csv'));
+  if (!aliases.ok || !rules.ok || !longRules.ok)
+    throw new Error('the series or country catalog is invalid: run lodestone data check');
   const gazetteer = buildGazetteer(base.countries, aliases.value);
 
   const world = releaseSource(edition, worldFile, 'world');
   const table = tableOf(join(dir, worldFile));
   const observations = table.ok
-    ? parseUsgsRelease(table.value, { file: worldFile, source: world.id, gazetteer, series: rules.value })
+    ? parseUsgsRelease(table.value, {
+        file: worldFile,
+        source: world.id,
+        gazetteer,
+        series: rules.value,
+        longRules: longRules.value,
+        skipUnmappedCommodities: flags.skipUnmapped ?? false,
+      })
     : table;
   if (!observations.ok) issues.push(...observations.error);
 
@@ -92,7 +103,11 @@ export function importUsgsMcsCommand(
     return EXIT.failed;
   }
   const sources = salientFiles.length > 0 ? [world, salient] : [world];
-  const { dataset, summary } = mergeRelease(base, { sources, observations: observations.value, usSalient });
+  const { dataset, summary } = mergeRelease(base, {
+    sources,
+    observations: observations.value.observations,
+    usSalient,
+  });
   const valid = DatasetSchema.safeParse(dataset);
   const problems = valid.success ? failingIssues(checkDataset(valid.data)) : [];
   if (!valid.success || problems.length > 0) {
@@ -113,7 +128,12 @@ export function importUsgsMcsCommand(
   effects.stdout(
     `imported USGS MCS ${edition} (${worldFile}${salientFiles.length > 0 ? ` and ${salientFiles.length} salient files` : ''}): ` +
       `${summary.added} observations for ${summary.years.join(', ')}, replacing ${summary.replaced}; ${usSalient.length} US salient figures.\n` +
-      `wrote ${out}; lodestone now reads it (remove it to return to the bundled data).\n`,
+      (observations.value.skippedCommodities.length > 0
+        ? `skipped ${observations.value.skippedCommodities.length} commodities the catalog does not map: ${observations.value.skippedCommodities.join(', ')}\n`
+        : '') +
+      (flags.out === undefined
+        ? `wrote ${out}; lodestone now reads it (remove it to return to the bundled data).\n`
+        : `wrote ${out}; read it with lodestone --dataset ${out} …\n`),
   );
   return EXIT.ok;
 }
