@@ -26,3 +26,4 @@ export * from './ingest/merge-release.ts';
 export * from './ingest/usgs-mcs.ts';
 export * from './ingest/usgs-mcs2026.ts';
 export * from './ingest/decode-text.ts';
+export * from './ingest/reference-tables.ts';

@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type BundleInput, type CsvTable, formatImportIssue, parseCsvTable, type SourceId } from '@lodestone/core';
+import {
+  type BundleInput,
+  type CsvTable,
+  decodeReleaseText,
+  formatImportIssue,
+  parseCsvTable,
+  type SourceId,
+  type TextFile,
+} from '@lodestone/core';
 
 /** The repository's data folder, found from this file so the CLI works from any working directory. */
 export const DATA_DIR = new URL('../../../../data/', import.meta.url).pathname;
@@ -17,6 +25,12 @@ export function readCsvTable(path: string, root = DATA_DIR): CsvTable {
   const table = parseCsvTable(readFileSync(path, 'utf8'), name);
   if (!table.ok) throw new Error(table.error.map(formatImportIssue).join('\n'));
   return table.value;
+}
+
+/** Reads a source file as text, decoding UTF-8 or (the EU tables) Windows-1252, named relative to the data folder. */
+function readText(root: string, ...parts: string[]): TextFile {
+  const path = join(root, ...parts);
+  return { file: relative(root, path), text: decodeReleaseText(readFileSync(path)) };
 }
 
 /** Gathers every input table of the bundled dataset from the data folder. */
@@ -48,6 +62,23 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
         .sort()
         .map((f) => at('sources', 'usgs_mcs2025', 'raw', 'salient', f)),
       source: 'usgs-mcs2025-salient' as SourceId,
+    },
+    reference: {
+      commodityLabels: at('catalog', 'usgs-commodity-labels.csv'),
+      importReliance: readText(root, 'sources', 'usgs_mcs2025', 'raw', 'MCS2025_Fig2_Net_Import_Reliance.csv'),
+      criticalMineralSalient: readText(
+        root,
+        'sources',
+        'usgs_mcs2025',
+        'raw',
+        'MCS2025_T5_Critical_Minerals_Salient.csv',
+      ),
+      reportedShares: readText(root, 'sources', 'processing', 'processing_shares_reported.csv'),
+      governance: readText(root, 'sources', 'governance', 'wgi_2022_composite_mean.csv'),
+      euGlobalSupply: readText(root, 'sources', 'eu_crm_2023', 'global_supply_shares_t.csv'),
+      euSourcing: readText(root, 'sources', 'eu_crm_2023', 'eu_sourcing_shares_t.csv'),
+      euEndUse: readText(root, 'sources', 'eu_crm_2023', 'material_use_shares_nace.csv'),
+      exportControls: readText(root, 'sources', 'policy', 'china_export_controls_2023_2025.csv'),
     },
   };
 }

@@ -19,6 +19,18 @@ import type { UsgsSeriesRule } from './usgs-mcs-context.ts';
 import { parseUsgsMcs2025 } from './usgs-mcs2025.ts';
 import { parseUsgsSalient } from './usgs-salient.ts';
 import { seriesFromRules } from './usgs-series.ts';
+import { CommodityKeySchema, type CommodityKey } from '../model/commodity.ts';
+import { cellText } from './csv-table.ts';
+import {
+  assignCommodityKeys,
+  parseEuEndUseShares,
+  parseEuSupplyShares,
+  parseExportControls,
+  parseReportedShares,
+  parseUsgsCriticalSalient,
+  parseUsgsImportReliance,
+  parseWgiComposite,
+} from './reference-tables.ts';
 
 /** The tables the bundled dataset is built from, already read as CSV. */
 export interface BundleInput {
@@ -34,6 +46,23 @@ export interface BundleInput {
   };
   readonly usgsWorld: { readonly table: CsvTable; readonly source: SourceId };
   readonly usgsSalient: { readonly tables: readonly CsvTable[]; readonly source: SourceId };
+  /** The reference tables, as decoded text with their file names. */
+  readonly reference: {
+    readonly commodityLabels: CsvTable;
+    readonly importReliance: TextFile;
+    readonly criticalMineralSalient: TextFile;
+    readonly reportedShares: TextFile;
+    readonly governance: TextFile;
+    readonly euGlobalSupply: TextFile;
+    readonly euSourcing: TextFile;
+    readonly euEndUse: TextFile;
+    readonly exportControls: TextFile;
+  };
+}
+
+export interface TextFile {
+  readonly file: string;
+  readonly text: string;
 }
 
 /** Names of the country groups in English and Japanese. */
@@ -93,6 +122,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
   const usSalient: UsSalientStatistic[] = input.usgsSalient.tables.flatMap((t) =>
     collect(parseUsgsSalient(t, input.usgsSalient.source), issues, []),
   );
+  const reference = readReferenceTables(input.reference, gazetteer, issues);
   if (issues.length > 0) return err(issues);
 
   return ok({
@@ -104,6 +134,60 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     series: seriesFromRules(rules, observations),
     observations,
     usSalient,
+    ...reference,
     knownDiscrepancies,
   });
+}
+
+/** Reads the reference tables beside the USGS world data, collecting their issues. */
+function readReferenceTables(ref: BundleInput['reference'], gazetteer: Gazetteer, issues: ImportIssue[]) {
+  const labels = new Map<string, CommodityKey>();
+  for (const row of ref.commodityLabels.rows) {
+    const key = CommodityKeySchema.safeParse(cellText(row, 'commodity'));
+    if (key.success) labels.set(cellText(row, 'label'), key.data);
+    else
+      issues.push({
+        code: 'unknown-commodity',
+        file: ref.commodityLabels.file,
+        row: row.row,
+        column: 'commodity',
+        message: key.error.issues[0]?.message ?? 'not a commodity key',
+      });
+  }
+  const withKeys = <T extends { readonly commodityLabel: string; readonly commodity: CommodityKey | null }>(
+    records: T[],
+    file: string,
+  ): T[] => {
+    const { records: keyed, unmapped } = assignCommodityKeys(records, labels);
+    for (const label of unmapped)
+      issues.push({
+        code: 'unknown-commodity',
+        file,
+        message: `no commodity key for "${label}" in ${ref.commodityLabels.file}`,
+      });
+    return keyed;
+  };
+  const at = (f: TextFile) => ({ file: f.file, gazetteer });
+  return {
+    importReliance: withKeys(
+      collect(parseUsgsImportReliance(ref.importReliance.text, at(ref.importReliance)), issues, []),
+      ref.importReliance.file,
+    ),
+    criticalMineralSalient: withKeys(
+      collect(parseUsgsCriticalSalient(ref.criticalMineralSalient.text, at(ref.criticalMineralSalient)), issues, []),
+      ref.criticalMineralSalient.file,
+    ),
+    reportedShares: collect(parseReportedShares(ref.reportedShares.text, at(ref.reportedShares)), issues, []),
+    governance: collect(parseWgiComposite(ref.governance.text, at(ref.governance)), issues, []),
+    euSupplyShares: [
+      ...collect(
+        parseEuSupplyShares(ref.euGlobalSupply.text, { ...at(ref.euGlobalSupply), scope: 'global' }),
+        issues,
+        [],
+      ),
+      ...collect(parseEuSupplyShares(ref.euSourcing.text, { ...at(ref.euSourcing), scope: 'eu_sourcing' }), issues, []),
+    ],
+    euEndUseShares: collect(parseEuEndUseShares(ref.euEndUse.text, { file: ref.euEndUse.file }), issues, []),
+    exportControls: collect(parseExportControls(ref.exportControls.text, at(ref.exportControls)), issues, []),
+  };
 }

@@ -48,6 +48,13 @@ const dataset = (observations: Observation[]): Dataset => ({
   series: [{ commodity: ree, stage: 'mining', metrics: ['production'], unit: 't', reservesUnit: 't', basis: 'REO' }],
   observations,
   usSalient: [],
+  importReliance: [],
+  criticalMineralSalient: [],
+  reportedShares: [],
+  governance: [],
+  euSupplyShares: [],
+  euEndUseShares: [],
+  exportControls: [],
   knownDiscrepancies: [],
 });
 

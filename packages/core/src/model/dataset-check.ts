@@ -66,6 +66,24 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
         issues.push({ code: 'unknown-country', where: `group ${g.id}`, message: `unknown country "${m}"` });
   }
   for (const s of dataset.usSalient) sourced(s.source, `US salient ${s.usgsCommodity} ${s.statistic} ${s.year}`);
+  const referenceTables = {
+    importReliance: dataset.importReliance,
+    criticalMineralSalient: dataset.criticalMineralSalient,
+    reportedShares: dataset.reportedShares,
+    governance: dataset.governance,
+    euSupplyShares: dataset.euSupplyShares,
+    euEndUseShares: dataset.euEndUseShares,
+    exportControls: dataset.exportControls,
+  };
+  for (const [name, records] of Object.entries(referenceTables))
+    records.forEach((r: { readonly source: string }, i: number) => sourced(r.source, `${name}[${i}]`));
+  for (const r of [...dataset.importReliance, ...dataset.criticalMineralSalient])
+    if (r.commodity !== null && !commodities.has(r.commodity))
+      issues.push({
+        code: 'unknown-commodity',
+        where: r.commodityLabel,
+        message: `unknown commodity "${r.commodity}"`,
+      });
   for (const s of dataset.series)
     if (!commodities.has(s.commodity))
       issues.push({

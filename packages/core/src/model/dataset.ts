@@ -5,6 +5,13 @@ import { ObservationSchema } from './observation.ts';
 import { MetricSchema, StageSchema } from './stage.ts';
 import { SourceSchema } from './source.ts';
 import { UsSalientStatisticSchema } from './us-salient.ts';
+import { ImportRelianceSchema } from './import-reliance.ts';
+import { CriticalMineralSalientSchema } from './critical-mineral-salient.ts';
+import { ReportedShareSchema } from './reported-share.ts';
+import { GovernanceScoreSchema } from './governance-score.ts';
+import { EuSupplyShareSchema } from './eu-supply-share.ts';
+import { EndUseShareSchema } from './end-use-share.ts';
+import { ExportControlMeasureSchema } from './export-control.ts';
 
 /** A check failure the project has examined and accepts, with the reason (usually an erratum in the source). */
 export const KnownDiscrepancySchema = z.object({
@@ -28,6 +35,17 @@ export const DatasetSchema = z.object({
   series: z.array(SeriesSchema),
   observations: z.array(ObservationSchema),
   usSalient: z.array(UsSalientStatisticSchema),
+  /** US net import reliance and major import sources (USGS MCS Figure 2). */
+  importReliance: z.array(ImportRelianceSchema),
+  /** USGS MCS Table 5: salient figures of each critical mineral. */
+  criticalMineralSalient: z.array(CriticalMineralSalientSchema),
+  /** Refining, separation and magnet shares reported outside the USGS tables, each with its provenance. */
+  reportedShares: z.array(ReportedShareSchema),
+  governance: z.array(GovernanceScoreSchema),
+  /** EU CRM 2023 global supply and EU sourcing shares with the trade variable t. */
+  euSupplyShares: z.array(EuSupplyShareSchema),
+  euEndUseShares: z.array(EndUseShareSchema),
+  exportControls: z.array(ExportControlMeasureSchema),
   knownDiscrepancies: z.array(KnownDiscrepancySchema),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
