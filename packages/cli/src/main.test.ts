@@ -67,10 +67,10 @@ describe('lodestone atlas', () => {
   });
 
   it('answers an unknown commodity with the closest names and exit code 2', async () => {
-    const { code, stderr } = await run('atlas', 'rare_earth');
+    const { code, stderr } = await run('atlas', 'rare_eath');
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/unknown commodity "rare_earth"; did you mean rare_earths/);
+    expect(stderr).toMatch(/unknown commodity "rare_eath"; did you mean rare_earths/);
   });
 
   it('says so when a commodity has no figures at all (USGS withholds germanium by country)', async () => {

@@ -4,6 +4,7 @@ import {
   type CommodityKey,
   type Dataset,
   rankSeries,
+  resolveCommodityName,
   StageSchema,
   UNITS,
 } from '@lodestone/core';
@@ -68,9 +69,9 @@ function atlasJson(entry: AtlasEntry) {
 
 /** The commodity the user meant, or a usage error listing the closest keys. */
 function resolveCommodity(dataset: Dataset, input: string): CommodityKey {
-  const keys = dataset.commodities.map((c) => c.key);
-  const found = keys.find((k) => k === input.toLowerCase().replace(/[\s-]+/g, '_'));
+  const found = resolveCommodityName(dataset, input);
   if (found) return found;
+  const keys = dataset.commodities.map((c) => c.key);
   throw new UsageError(`unknown commodity "${input}"; did you mean ${closestNames(input, keys).join(', ')}?`);
 }
 

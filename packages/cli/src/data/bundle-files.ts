@@ -51,6 +51,7 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
         .sort()
         .map((f) => at('catalog', f)),
       knownDiscrepancies: at('catalog', 'known-discrepancies.csv'),
+      commodityAliases: at('catalog', 'commodity-aliases.csv'),
     },
     usgsWorld: {
       table: at('sources', 'usgs_mcs2025', 'raw', 'MCS2025_World_Data.csv'),

@@ -8,6 +8,7 @@ import {
   parseCountryAliases,
   parseCountryCatalog,
   parseCountryGroups,
+  parseCommodityAliases,
   parseKnownDiscrepancies,
   parseSourceCatalog,
   parseUsgsSeriesCatalog,
@@ -43,6 +44,7 @@ export interface BundleInput {
     readonly countryGroups: CsvTable;
     readonly sources: readonly CsvTable[];
     readonly knownDiscrepancies: CsvTable;
+    readonly commodityAliases: CsvTable;
   };
   readonly usgsWorld: { readonly table: CsvTable; readonly source: SourceId };
   readonly usgsSalient: { readonly tables: readonly CsvTable[]; readonly source: SourceId };
@@ -106,6 +108,11 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
   const sources = catalog.sources.flatMap((t) => collect(parseSourceCatalog(t), issues, []));
   const rules = collect(parseUsgsSeriesCatalog(catalog.usgsSeries), issues, []);
   const knownDiscrepancies = collect(parseKnownDiscrepancies(catalog.knownDiscrepancies), issues, []);
+  const commodityAliases = collect(
+    parseCommodityAliases(catalog.commodityAliases, new Set<string>(commodities.map((c) => c.key))),
+    issues,
+    [],
+  );
   if (issues.length > 0) return err(issues);
 
   const gazetteer = buildGazetteer(countries, aliases);
@@ -131,6 +138,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     countries,
     groups,
     commodities,
+    commodityAliases,
     series: seriesFromRules(rules, observations),
     observations,
     usSalient,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CommoditySchema, type Commodity, type CommodityKey, CommodityKeySchema } from '../model/commodity.ts';
+import {
+  type CommodityAlias,
+  CommodityAliasSchema,
+  CommoditySchema,
+  type Commodity,
+  type CommodityKey,
+  CommodityKeySchema,
+} from '../model/commodity.ts';
 import {
   CountryGroupSchema,
   CountryIso3Schema,
@@ -271,6 +278,26 @@ export function parseKnownDiscrepancies(table: CsvTable): Result<KnownDiscrepanc
         year: Number(cellText(row, 'year')),
         code: cellText(row, 'code'),
         reason: cellText(row, 'reason'),
+      }),
+    snake,
+  );
+}
+
+/** Other names of commodities: `alias,commodity,note`. */
+export function parseCommodityAliases(
+  table: CsvTable,
+  known: ReadonlySet<string>,
+): Result<CommodityAlias[], ImportIssue[]> {
+  return readRows(
+    table,
+    ['alias', 'commodity'],
+    (row) =>
+      CommodityAliasSchema.refine((a) => known.has(a.commodity), {
+        message: 'not a key of the commodity catalog',
+        path: ['commodity'],
+      }).safeParse({
+        alias: cellText(row, 'alias'),
+        commodity: cellText(row, 'commodity'),
       }),
     snake,
   );

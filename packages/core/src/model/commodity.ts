@@ -29,3 +29,25 @@ export const SeriesSchema = z.object({
   basis: z.string().min(1).describe('what is measured, e.g. "rare-earth-oxide equivalent"'),
 });
 export type Series = z.infer<typeof SeriesSchema>;
+
+/** Another name for a commodity, as sources and users write it ("graphite" for natural graphite). */
+export const CommodityAliasSchema = z.object({ alias: z.string().min(1), commodity: CommodityKeySchema });
+export type CommodityAlias = z.infer<typeof CommodityAliasSchema>;
+
+/** The commodity a name denotes: a key, an alias, or a display name, ignoring case, spaces and hyphens. */
+export function resolveCommodityName(
+  data: { readonly commodities: readonly Commodity[]; readonly commodityAliases: readonly CommodityAlias[] },
+  name: string,
+): CommodityKey | undefined {
+  const norm = (s: string): string =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+  const wanted = norm(name);
+  return (
+    data.commodities.find((c) => c.key === wanted)?.key ??
+    data.commodityAliases.find((a) => norm(a.alias) === wanted)?.commodity ??
+    data.commodities.find((c) => norm(c.nameEn) === wanted || c.nameJa === name.trim())?.key
+  );
+}

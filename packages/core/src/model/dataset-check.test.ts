@@ -48,6 +48,7 @@ const dataset = (observations: Observation[]): Dataset => ({
   series: [{ commodity: ree, stage: 'mining', metrics: ['production'], unit: 't', reservesUnit: 't', basis: 'REO' }],
   observations,
   usSalient: [],
+  commodityAliases: [],
   importReliance: [],
   criticalMineralSalient: [],
   reportedShares: [],

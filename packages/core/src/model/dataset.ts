@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommodityKeySchema, CommoditySchema, SeriesSchema } from './commodity.ts';
+import { CommodityAliasSchema, CommodityKeySchema, CommoditySchema, SeriesSchema } from './commodity.ts';
 import { CountryGroupSchema, CountrySchema } from './country.ts';
 import { ObservationSchema } from './observation.ts';
 import { MetricSchema, StageSchema } from './stage.ts';
@@ -32,6 +32,7 @@ export const DatasetSchema = z.object({
   countries: z.array(CountrySchema),
   groups: z.array(CountryGroupSchema),
   commodities: z.array(CommoditySchema),
+  commodityAliases: z.array(CommodityAliasSchema),
   series: z.array(SeriesSchema),
   observations: z.array(ObservationSchema),
   usSalient: z.array(UsSalientStatisticSchema),
