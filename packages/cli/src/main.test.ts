@@ -43,6 +43,12 @@ describe('lodestone atlas', () => {
     expect(json.sources.map((s: { id: string }) => s.id)).toContain('usgs-mcs2025-world');
   });
 
+  it('takes a commodity by alias or Japanese name', async () => {
+    const alias = JSON.parse((await run('atlas', 'graphite', '--json')).stdout);
+    expect(alias).toMatchObject({ commodity: 'graphite_natural', worldReported: 1600000 });
+    expect(JSON.parse((await run('atlas', '天然黒鉛', '--json')).stdout).commodity).toBe('graphite_natural');
+  });
+
   it('prints a readable table with the headline figures', async () => {
     const { code, stdout } = await run('atlas', 'rare_earths');
     expect(code).toBe(0);
@@ -91,8 +97,12 @@ describe('lodestone brief', () => {
   it('names the most concentrated chains and the dependences, with sources', async () => {
     const { code, stdout } = await run('brief');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Most concentrated chains/);
-    expect(stdout).toMatch(/depends most on one country outside it/);
+    expect(stdout).toMatch(/Most concentrated critical-mineral chains/);
+    expect(stdout).toMatch(/Under China's export controls \(status as of 2026-11\)/);
+    expect(stdout).toMatch(/Gallium\s+refining\s+98\.4%\s+0\.8%\s+refining 98\.7% \(2024\)/);
+    expect(stdout).toMatch(/Rare earths\s+mining\s+68\.5%.*separation 91\.0% \(2024, medium\)/);
+    expect(stdout).toMatch(/Beyond China: .*\n.*\n.*\nNiobium\s+mining\s+Brazil\s+90\.9%/);
+    expect(stdout).toMatch(/\[china-export-controls-2023-2025\]/);
     expect(stdout).toMatch(/\[usgs-mcs2025-world\]/);
     expect(stdout.split('\n').length).toBeLessThan(60);
   });

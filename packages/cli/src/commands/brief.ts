@@ -3,7 +3,14 @@ import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { formatShare, textTable } from '../format/text-table.ts';
 
-/** `lodestone brief`: the most concentrated critical-mineral chains and the alliance's single-country dependences. */
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  in_force: 'in force',
+  partially_suspended: 'partly suspended',
+  suspended: 'suspended',
+  superseded: 'superseded',
+};
+
+/** `lodestone brief`: what China's controls reach, the most concentrated chains, and the alliance's single-country dependences. */
 export function briefCommand(
   dataset: Dataset,
   flags: { year?: number | undefined; json?: boolean | undefined },
@@ -11,7 +18,10 @@ export function briefCommand(
 ): ExitCode {
   const year =
     flags.year ??
-    Math.max(...dataset.observations.filter((o) => o.metric === 'production' && o.value !== null).map((o) => o.year));
+    dataset.observations.reduce(
+      (y, o) => (o.metric === 'production' && o.value !== null && o.year > y ? o.year : y),
+      0,
+    );
   const b = briefing(dataset, year);
   if (flags.json) {
     effects.stdout(`${JSON.stringify(b, null, 2)}\n`);
@@ -24,7 +34,28 @@ export function briefCommand(
   );
   out.push(`dataset ${dataset.version}`);
   out.push('');
-  out.push('Most concentrated chains (HHI over producing countries, 0–10,000; shares of world output)');
+  out.push(`Under China's export controls (status as of ${b.controlsStatusAsOf ?? 'n/a'}); shares of world output`);
+  out.push(
+    textTable(
+      ['commodity', 'stage', 'China', 'allied', 'China midstream (reported)', 'measures'],
+      b.controlled.map((c) => {
+        const counts = new Map<string, number>();
+        for (const m of c.measures) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+        return [
+          name(c.commodity),
+          c.entry?.stage ?? '—',
+          c.entry ? formatShare(c.entry.chinaShare) : 'n/a',
+          c.entry ? formatShare(c.entry.alliedShare) : 'n/a',
+          c.reportedChinaShares
+            .map((r) => `${r.stage.replace('_', ' ')} ${formatShare(r.share)} (${r.year})`)
+            .join('; '),
+          [...counts].map(([status, n]) => `${n} ${STATUS_WORDS[status] ?? status}`).join(', '),
+        ];
+      }),
+      new Set([2, 3]),
+    ),
+  );
+  out.push('Most concentrated critical-mineral chains (HHI over producing countries, 0–10,000)');
   out.push(
     textTable(
       ['commodity', 'stage', 'HHI', 'largest producer', 'China', 'allied'],
@@ -39,7 +70,7 @@ export function briefCommand(
       new Set([2, 4, 5]),
     ),
   );
-  out.push('Where the alliance (US, Japan, like-minded) depends most on one country outside it');
+  out.push('Beyond China: where the alliance (US, Japan, like-minded) depends most on one other country outside it');
   out.push(
     textTable(
       ['commodity', 'stage', 'country', 'share', 'allied share'],
