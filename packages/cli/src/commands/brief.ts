@@ -47,7 +47,10 @@ export function briefCommand(
           c.entry ? formatShare(c.entry.chinaShare) : 'n/a',
           c.entry ? formatShare(c.entry.alliedShare) : 'n/a',
           c.reportedChinaShares
-            .map((r) => `${r.stage.replace('_', ' ')} ${formatShare(r.share)} (${r.year})`)
+            .map(
+              (r) =>
+                `${r.stage.replace('_', ' ')} ${formatShare(r.share)} (${r.year}${r.confidence === 'high' ? '' : `, ${r.confidence}`})`,
+            )
             .join('; '),
           [...counts].map(([status, n]) => `${n} ${STATUS_WORDS[status] ?? status}`).join(', '),
         ];
