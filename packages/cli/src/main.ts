@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { atlasCommand } from './commands/atlas.ts';
 import { briefCommand } from './commands/brief.ts';
+import { criticalityCommand } from './commands/criticality.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -48,6 +49,22 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--csv', 'print CSV')
     .action((commodity: string | undefined, flags: Record<string, unknown>) => {
       code = atlasCommand(dataset().dataset, commodity, flags, effects);
+    });
+
+  program
+    .command('criticality')
+    .description('supply risk and economic importance by the EU method, computed from inputs, for any buyer')
+    .option('--method <method>', 'eu (the European Commission 2017 method)', 'eu')
+    .option('--buyer <buyer>', 'EU | USA | JPN | allied', 'EU')
+    .option('--year <year>', 'assessment year of the inputs', '2023')
+    .option('--explain <material>', 'the derivation for one material, step by step, with sources')
+    .option('--vary <input>', 'sensitivity of SR to WGI | t | IR moved ±10 %')
+    .option('--sr-threshold <value>', 'supply-risk threshold', '1')
+    .option('--ei-threshold <value>', 'economic-importance threshold', '2.8')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .action((flags: Record<string, unknown>) => {
+      code = criticalityCommand(dataset().dataset, flags, effects);
     });
 
   program

@@ -80,6 +80,12 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
       euSourcing: readText(root, 'sources', 'eu_crm_2023', 'eu_sourcing_shares_t.csv'),
       euEndUse: readText(root, 'sources', 'eu_crm_2023', 'material_use_shares_nace.csv'),
       exportControls: readText(root, 'sources', 'policy', 'china_export_controls_2023_2025.csv'),
+      euCrmParameters: at('sources', 'eu_crm_2023', 'parameters.csv'),
+      euMaterials: at('catalog', 'eu-crm-materials.csv'),
+      usImportSources: at('sources', 'buyers', 'us_import_sources.csv'),
+      japanImportSources: at('sources', 'buyers', 'japan_import_sources.csv'),
+      buyerImportReliance: at('sources', 'buyers', 'import_reliance.csv'),
+      tradePartners: at('catalog', 'trade-partners.csv'),
     },
   };
 }

@@ -32,6 +32,14 @@ import {
   parseUsgsImportReliance,
   parseWgiComposite,
 } from './reference-tables.ts';
+import {
+  parseBuyerImportReliance,
+  parseBuyerImportSources,
+  parseEuCrmParameters,
+  parseEuMaterialMappings,
+  parseTradePartners,
+} from './criticality-tables.ts';
+import { SourceIdSchema } from '../model/source.ts';
 
 /** The tables the bundled dataset is built from, already read as CSV. */
 export interface BundleInput {
@@ -59,6 +67,12 @@ export interface BundleInput {
     readonly euSourcing: TextFile;
     readonly euEndUse: TextFile;
     readonly exportControls: TextFile;
+    readonly euCrmParameters: CsvTable;
+    readonly euMaterials: CsvTable;
+    readonly usImportSources: CsvTable;
+    readonly japanImportSources: CsvTable;
+    readonly buyerImportReliance: CsvTable;
+    readonly tradePartners: CsvTable;
   };
 }
 
@@ -197,5 +211,37 @@ function readReferenceTables(ref: BundleInput['reference'], gazetteer: Gazetteer
     ],
     euEndUseShares: collect(parseEuEndUseShares(ref.euEndUse.text, { file: ref.euEndUse.file }), issues, []),
     exportControls: collect(parseExportControls(ref.exportControls.text, at(ref.exportControls)), issues, []),
+    euCrmParameters: collect(
+      parseEuCrmParameters(ref.euCrmParameters, SourceIdSchema.parse('eu-crm2023-parameters')),
+      issues,
+      [],
+    ),
+    euMaterials: collect(parseEuMaterialMappings(ref.euMaterials), issues, []),
+    buyerImportSources: [
+      ...collect(
+        parseBuyerImportSources(ref.usImportSources, {
+          buyer: 'USA',
+          gazetteer,
+          source: SourceIdSchema.parse('usgs-mcs2025-import-sources'),
+        }),
+        issues,
+        [],
+      ),
+      ...collect(
+        parseBuyerImportSources(ref.japanImportSources, {
+          buyer: 'JPN',
+          gazetteer,
+          source: SourceIdSchema.parse('japan-import-sources-compiled'),
+        }),
+        issues,
+        [],
+      ),
+    ],
+    buyerImportReliance: collect(
+      parseBuyerImportReliance(ref.buyerImportReliance, SourceIdSchema.parse('buyer-import-reliance')),
+      issues,
+      [],
+    ),
+    tradePartners: collect(parseTradePartners(ref.tradePartners), issues, []),
   };
 }

@@ -56,6 +56,11 @@ const dataset = (observations: Observation[]): Dataset => ({
   euSupplyShares: [],
   euEndUseShares: [],
   exportControls: [],
+  euCrmParameters: [],
+  euMaterials: [],
+  buyerImportSources: [],
+  buyerImportReliance: [],
+  tradePartners: [],
   knownDiscrepancies: [],
 });
 

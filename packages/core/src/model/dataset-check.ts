@@ -74,6 +74,10 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
     euSupplyShares: dataset.euSupplyShares,
     euEndUseShares: dataset.euEndUseShares,
     exportControls: dataset.exportControls,
+    euCrmParameters: dataset.euCrmParameters,
+    buyerImportSources: dataset.buyerImportSources,
+    buyerImportReliance: dataset.buyerImportReliance,
+    tradePartners: dataset.tradePartners,
   };
   for (const [name, records] of Object.entries(referenceTables))
     records.forEach((r: { readonly source: string }, i: number) => sourced(r.source, `${name}[${i}]`));

@@ -12,6 +12,13 @@ import { GovernanceScoreSchema } from './governance-score.ts';
 import { EuSupplyShareSchema } from './eu-supply-share.ts';
 import { EndUseShareSchema } from './end-use-share.ts';
 import { ExportControlMeasureSchema } from './export-control.ts';
+import {
+  BuyerImportRelianceSchema,
+  BuyerImportSourceSchema,
+  EuCrmParameterSchema,
+  EuMaterialMappingSchema,
+  TradePartnerSchema,
+} from './criticality-tables.ts';
 
 /** A check failure the project has examined and accepts, with the reason (usually an erratum in the source). */
 export const KnownDiscrepancySchema = z.object({
@@ -47,6 +54,12 @@ export const DatasetSchema = z.object({
   euSupplyShares: z.array(EuSupplyShareSchema),
   euEndUseShares: z.array(EndUseShareSchema),
   exportControls: z.array(ExportControlMeasureSchema),
+  /** Inputs of the EU CRM 2023 assessment (no published results). */
+  euCrmParameters: z.array(EuCrmParameterSchema),
+  euMaterials: z.array(EuMaterialMappingSchema),
+  buyerImportSources: z.array(BuyerImportSourceSchema),
+  buyerImportReliance: z.array(BuyerImportRelianceSchema),
+  tradePartners: z.array(TradePartnerSchema),
   knownDiscrepancies: z.array(KnownDiscrepancySchema),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;

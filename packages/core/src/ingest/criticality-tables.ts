@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import {
+  type BuyerImportReliance,
+  BuyerImportRelianceSchema,
+  type BuyerImportSource,
+  BuyerImportSourceSchema,
+  type EuCrmParameter,
+  EuCrmParameterSchema,
+  type EuMaterialMapping,
+  EuMaterialMappingSchema,
+  type TradePartner,
+  TradePartnerSchema,
+} from '../model/criticality-tables.ts';
+import type { SourceId } from '../model/source.ts';
+import { err, ok, type Result } from '../result.ts';
+import { resolveArea, type Gazetteer } from './country-names.ts';
+import { cellText, type CsvRow, type CsvTable, requireColumns } from './csv-table.ts';
+import type { ImportIssue } from './import-issue.ts';
+
+/** Reads every row through a zod schema; issues name file, row and the CSV column. */
+function readTable<T>(
+  table: CsvTable,
+  columns: readonly string[],
+  toRecord: (row: CsvRow, issues: ImportIssue[]) => z.ZodSafeParseResult<T> | undefined,
+  columnOf: Readonly<Record<string, string>>,
+): Result<T[], ImportIssue[]> {
+  const missing = requireColumns(table, columns);
+  if (missing.length > 0) return err(missing);
+  const issues: ImportIssue[] = [];
+  const out: T[] = [];
+  for (const row of table.rows) {
+    const parsed = toRecord(row, issues);
+    if (parsed === undefined) continue;
+    if (parsed.success) out.push(parsed.data);
+    else
+      for (const i of parsed.error.issues) {
+        const field = String(i.path[0] ?? '');
+        issues.push({
+          code: 'bad-value',
+          file: table.file,
+          row: row.row,
+          column: columnOf[field] ?? field,
+          message: i.message,
+        });
+      }
+  }
+  return issues.length > 0 ? err(issues) : ok(out);
+}
+
+const orNull = (s: string): string | null => (s === '' ? null : s);
+
+/** The EU CRM 2023 parameters table (`parameters.csv`): one record per material, stage and parameter. */
+export function parseEuCrmParameters(table: CsvTable, source: SourceId): Result<EuCrmParameter[], ImportIssue[]> {
+  return readTable(
+    table,
+    ['material', 'stage', 'parameter', 'value', 'confidence', 'note'],
+    (row) =>
+      EuCrmParameterSchema.safeParse({
+        material: cellText(row, 'material'),
+        stage: cellText(row, 'stage'),
+        parameter: cellText(row, 'parameter'),
+        value: cellText(row, 'value'),
+        confidence: cellText(row, 'confidence'),
+        note: orNull(cellText(row, 'note')),
+        source,
+      }),
+    {},
+  );
+}
+
+/** A country cell: a name or "Other"; `undefined` after reporting an unknown name. */
+function countryCell(
+  gazetteer: Gazetteer,
+  row: CsvRow,
+  file: string,
+  issues: ImportIssue[],
+): string | null | undefined {
+  const label = cellText(row, 'country');
+  const area = resolveArea(gazetteer, label);
+  if (area?.kind === 'country') return area.iso3;
+  if (area?.kind === 'other' || /^other|^others|^rest of/i.test(label)) return null;
+  issues.push({
+    code: 'unknown-country',
+    file,
+    row: row.row,
+    column: 'country',
+    message: `unknown country "${label}"`,
+  });
+  return undefined;
+}
+
+/** A buyer's import sources by country (`us_import_sources.csv`, `japan_import_sources.csv`). */
+export function parseBuyerImportSources(
+  table: CsvTable,
+  ctx: { readonly buyer: 'USA' | 'JPN'; readonly gazetteer: Gazetteer; readonly source: SourceId },
+): Result<BuyerImportSource[], ImportIssue[]> {
+  return readTable(
+    table,
+    ['commodity', 'period', 'country', 'share_pct', 'form', 'edition', 'source_locator', 'url', 'confidence', 'note'],
+    (row, issues) => {
+      const iso3 = countryCell(ctx.gazetteer, row, table.file, issues);
+      if (iso3 === undefined) return undefined;
+      const pct = cellText(row, 'share_pct');
+      return BuyerImportSourceSchema.safeParse({
+        buyer: ctx.buyer,
+        commodity: cellText(row, 'commodity'),
+        period: cellText(row, 'period'),
+        iso3,
+        share: /^\d+(\.\d+)?$/.test(pct) ? Number(pct) / 100 : pct,
+        form: cellText(row, 'form'),
+        recommended: /^recommended basis/i.test(cellText(row, 'note')),
+        edition: orNull(cellText(row, 'edition')),
+        confidence: cellText(row, 'confidence'),
+        locator: cellText(row, 'source_locator'),
+        url: cellText(row, 'url'),
+        source: ctx.source,
+      });
+    },
+    { share: 'share_pct', locator: 'source_locator' },
+  );
+}
+
+/** Buyers' import reliance (`import_reliance.csv`); rows with neither year nor value record a search that found nothing and are skipped. */
+export function parseBuyerImportReliance(
+  table: CsvTable,
+  source: SourceId,
+): Result<BuyerImportReliance[], ImportIssue[]> {
+  return readTable(
+    table,
+    [
+      'buyer',
+      'commodity',
+      'year',
+      'import_reliance_pct',
+      'qualifier',
+      'basis',
+      'source_locator',
+      'url',
+      'confidence',
+      'note',
+    ],
+    (row) => {
+      const pct = cellText(row, 'import_reliance_pct');
+      if (pct === '' && cellText(row, 'year') === '') return undefined;
+      return BuyerImportRelianceSchema.safeParse({
+        buyer: cellText(row, 'buyer'),
+        commodity: cellText(row, 'commodity'),
+        year: Number(cellText(row, 'year')),
+        share: pct === '' ? null : /^\d+(\.\d+)?$/.test(pct) ? Number(pct) / 100 : pct,
+        qualifier: orNull(cellText(row, 'qualifier')),
+        basis: cellText(row, 'basis'),
+        confidence: cellText(row, 'confidence'),
+        locator: cellText(row, 'source_locator'),
+        url: cellText(row, 'url'),
+        note: orNull(cellText(row, 'note')),
+        source,
+      });
+    },
+    { share: 'import_reliance_pct', locator: 'source_locator' },
+  );
+}
+
+/** EU CRM material names → commodity keys (`eu-crm-materials.csv`). */
+export function parseEuMaterialMappings(table: CsvTable): Result<EuMaterialMapping[], ImportIssue[]> {
+  return readTable(
+    table,
+    ['material', 'commodity', 'note'],
+    (row) =>
+      EuMaterialMappingSchema.safeParse({
+        material: cellText(row, 'material'),
+        commodity: cellText(row, 'commodity'),
+        note: orNull(cellText(row, 'note')),
+      }),
+    {},
+  );
+}
+
+/** Buyers' trade and critical-minerals agreement partners (`trade-partners.csv`). */
+export function parseTradePartners(table: CsvTable): Result<TradePartner[], ImportIssue[]> {
+  return readTable(
+    table,
+    ['buyer', 'iso3', 'agreement', 'source'],
+    (row) =>
+      TradePartnerSchema.safeParse({
+        buyer: cellText(row, 'buyer'),
+        iso3: cellText(row, 'iso3'),
+        agreement: cellText(row, 'agreement'),
+        source: cellText(row, 'source'),
+      }),
+    {},
+  );
+}
