@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Effects } from '../effects.ts';
+import { main } from '../main.ts';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const effects: Effects = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: {},
+    cwd: '/nonexistent',
+  };
+  const code = await main(argv, effects);
+  return { code, stdout, stderr };
+}
+
+interface Row {
+  material: string;
+  sr: number;
+  ei: number;
+  critical: boolean;
+  bottleneckStage: string;
+  fallbacks: { input: string; usedInstead: string }[];
+  terms: { stages: { stage: string; global: { value: number }; buyer: { value: number }; importReliance: number }[] };
+}
+const rows = async (...flags: string[]) => JSON.parse((await run('criticality', '--json', ...flags)).stdout) as Row[];
+
+describe('lodestone criticality', () => {
+  it('computes gallium for the EU from the 2023 inputs, processing being the bottleneck', async () => {
+    const gallium = (await rows()).find((r) => r.material === 'Gallium');
+    expect(gallium).toMatchObject({ critical: true, bottleneckStage: 'processing' });
+    // China 93.8 % of processing, WGI 5.67: HHI_WGI,t(global) ≈ 0.938² × 5.67 ≈ 4.99
+    expect(gallium?.terms.stages[0]?.global.value).toBeCloseTo(4.99, 2);
+    expect(gallium?.sr).toBeCloseTo(3.77, 2);
+    expect(gallium?.ei).toBeCloseTo(3.84, 2);
+    expect(gallium?.fallbacks).toEqual([]);
+  });
+
+  it('gives results for Japan and the US, naming every input that fell back', async () => {
+    const jpn = await rows('--buyer', 'JPN');
+    const usa = await rows('--buyer', 'usa');
+    expect(jpn.length).toBeGreaterThan(60);
+    expect(usa.length).toBe(jpn.length);
+    const galliumUs = usa.find((r) => r.material === 'Gallium');
+    expect(galliumUs?.terms.stages[0]?.importReliance).toBe(1); // USGS MCS 2025: 100 % net import reliance
+    expect(galliumUs?.fallbacks.map((f) => f.input)).toContain('USA sector value added');
+    const reeJp = jpn.find((r) => r.material === 'Neodymium');
+    expect(reeJp?.fallbacks.some((f) => /JPN sourcing beyond CHN/.test(f.input))).toBe(true);
+  });
+
+  it('explains a material step by step with its sources', async () => {
+    const { code, stdout } = await run('criticality', '--explain', 'gallium');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/HHI_WGI,t\(global supply\) = 4\.99/);
+    expect(stdout).toMatch(/CHN\s+share\s+93\.8%\s+WGI\s+5\.67\s+t 1\.00/);
+    expect(stdout).toMatch(/bottleneck: processing, SR = 3\.77/);
+    expect(stdout).toMatch(/\[eu-crm2023-global-supply\]/);
+  });
+
+  it('shows how SR moves when WGI moves ±10 %', async () => {
+    const table = JSON.parse((await run('criticality', '--vary', 'WGI', '--json')).stdout) as {
+      material: string;
+      low: number;
+      base: number;
+      high: number;
+    }[];
+    for (const r of table) {
+      expect(r.low).toBeLessThanOrEqual(r.base + 1e-12);
+      expect(r.high).toBeGreaterThanOrEqual(r.base - 1e-12);
+    }
+  });
+
+  it('rejects an unknown buyer or material with exit code 2', async () => {
+    expect((await run('criticality', '--buyer', 'KOR')).code).toBe(2);
+    const bad = await run('criticality', '--explain', 'galium');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/did you mean Gallium/);
+  });
+});
