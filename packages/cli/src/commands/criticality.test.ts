@@ -30,9 +30,9 @@ describe('lodestone criticality', () => {
   it('computes gallium for the EU from the 2023 inputs, processing being the bottleneck', async () => {
     const gallium = (await rows()).find((r) => r.material === 'Gallium');
     expect(gallium).toMatchObject({ critical: true, bottleneckStage: 'processing' });
-    // China 93.8 % of processing, WGI 5.67: HHI_WGI,t(global) ≈ 0.938² × 5.67 ≈ 4.99
-    expect(gallium?.terms.stages[0]?.global.value).toBeCloseTo(4.99, 2);
-    expect(gallium?.sr).toBeCloseTo(3.77, 2);
+    // China 93.8 % of processing, WGI 5.71 (2016–20 mean): HHI_WGI,t(global) ≈ 0.938² × 5.71 ≈ 5.03
+    expect(gallium?.terms.stages[0]?.global.value).toBeCloseTo(5.03, 2);
+    expect(gallium?.sr).toBeCloseTo(3.8, 2);
     expect(gallium?.ei).toBeCloseTo(3.84, 2);
     expect(gallium?.fallbacks).toEqual([]);
   });
@@ -52,9 +52,9 @@ describe('lodestone criticality', () => {
   it('explains a material step by step with its sources', async () => {
     const { code, stdout } = await run('criticality', '--explain', 'gallium');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/HHI_WGI,t\(global supply\) = 4\.99/);
-    expect(stdout).toMatch(/CHN\s+share\s+93\.8%\s+WGI\s+5\.67\s+t 1\.00/);
-    expect(stdout).toMatch(/bottleneck: processing, SR = 3\.77/);
+    expect(stdout).toMatch(/HHI_WGI,t\(global supply\) = 5\.03/);
+    expect(stdout).toMatch(/CHN\s+share\s+93\.8%\s+WGI\s+5\.71\s+t 1\.00/);
+    expect(stdout).toMatch(/bottleneck: processing, SR = 3\.80/);
     expect(stdout).toMatch(/\[eu-crm2023-global-supply\]/);
   });
 
@@ -76,5 +76,50 @@ describe('lodestone criticality', () => {
     const bad = await run('criticality', '--explain', 'galium');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/did you mean Gallium/);
+  });
+});
+
+describe('the EU 2023 assessment, reproduced from its inputs', () => {
+  // Published values are read here to validate only; the engine never sees them.
+  const published = async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('csv-parse/sync');
+    const text = readFileSync(
+      new URL('../../../../data/sources/eu_crm_2023/published_results_for_validation.csv', import.meta.url),
+      'utf8',
+    );
+    return new Map(
+      (parse(text, { columns: true }) as Record<string, string>[]).map((r) => [
+        r['material'],
+        { sr: Number(r['sr']), ei: Number(r['ei']) },
+      ]),
+    );
+  };
+
+  it('matches the published supply risk within 0.15 for the materials whose inputs are complete', async () => {
+    const pub = await published();
+    const ours = new Map((await rows()).map((r) => [r.material, r]));
+    for (const m of [
+      'Gallium',
+      'Natural Graphite',
+      'Antimony',
+      'Tungsten',
+      'Cobalt',
+      'Lithium',
+      'Magnesium',
+      'Niobium',
+      'Platinum',
+      'Palladium',
+    ]) {
+      expect.soft(Math.abs((ours.get(m)?.sr ?? NaN) - (pub.get(m)?.sr ?? NaN)), m).toBeLessThanOrEqual(0.15);
+    }
+  });
+
+  it('matches the published economic importance within 0.15 where the end-use table is complete', async () => {
+    const pub = await published();
+    const ours = new Map((await rows()).map((r) => [r.material, r]));
+    for (const m of ['Gallium', 'Antimony', 'Tungsten', 'Cobalt', 'Magnesium', 'Platinum', 'Palladium']) {
+      expect.soft(Math.abs((ours.get(m)?.ei ?? NaN) - (pub.get(m)?.ei ?? NaN)), m).toBeLessThanOrEqual(0.15);
+    }
   });
 });

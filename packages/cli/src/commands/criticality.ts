@@ -1,6 +1,7 @@
 import {
   assessableMaterials,
   assessCriticality,
+  assessGroup,
   BuyerSchema,
   criticalityOptions,
   type CriticalityResult,
@@ -145,6 +146,15 @@ export function criticalityCommand(dataset: Dataset, rawFlags: unknown, effects:
   const rows = assessableMaterials(dataset)
     .map(assess)
     .sort((a, b) => b.result.sr - a.result.sr || a.result.material.localeCompare(b.result.material));
+  const groups = [...new Set(dataset.euMaterialGroups.map((g) => g.group))].flatMap((group) => {
+    const members = new Set(dataset.euMaterialGroups.filter((g) => g.group === group).map((g) => g.material));
+    const result = assessGroup(
+      group,
+      rows.map((r) => r.result).filter((r) => members.has(r.material)),
+      options,
+    );
+    return result ? [result] : [];
+  });
   if (flags.vary !== undefined) {
     const vary = flags.vary;
     const table = rows.map(({ inputs, result }) => ({
@@ -216,6 +226,12 @@ export function criticalityCommand(dataset: Dataset, rawFlags: unknown, effects:
           String(r.fallbacks.length),
         ]),
         new Set([1, 2, 5]),
+      ) +
+      '\nGroups (unweighted mean of members, an assumption)\n' +
+      textTable(
+        ['group', 'SR', 'EI', 'critical', 'members'],
+        groups.map((g) => [g.group, f2(g.sr), f2(g.ei), g.critical ? 'yes' : '', g.members.join(', ')]),
+        new Set([1, 2]),
       ) +
       '\nlodestone criticality --explain <material> shows the derivation; --vary WGI|t|IR the sensitivity.\n',
   );

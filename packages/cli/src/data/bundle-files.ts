@@ -82,10 +82,13 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
       exportControls: readText(root, 'sources', 'policy', 'china_export_controls_2023_2025.csv'),
       euCrmParameters: at('sources', 'eu_crm_2023', 'parameters.csv'),
       euMaterials: at('catalog', 'eu-crm-materials.csv'),
+      euMaterialGroups: at('catalog', 'eu-crm-groups.csv'),
       usImportSources: at('sources', 'buyers', 'us_import_sources.csv'),
       japanImportSources: at('sources', 'buyers', 'japan_import_sources.csv'),
       buyerImportReliance: at('sources', 'buyers', 'import_reliance.csv'),
       tradePartners: at('catalog', 'trade-partners.csv'),
+      euCrmParameterChecks: at('sources', 'eu_crm_2023', 'parameter_checks.csv'),
+      wgiEstimates: at('sources', 'governance', 'wgi_six_estimates.csv'),
     },
   };
 }

@@ -147,3 +147,31 @@ export function assessCriticality(inputs: MaterialInputs, options: CriticalityOp
     fallbacks,
   };
 }
+
+export interface GroupResult {
+  readonly group: string;
+  readonly members: readonly string[];
+  readonly sr: number;
+  readonly ei: number;
+  readonly critical: boolean;
+}
+
+/** A group's SR and EI as the unweighted mean of its members' (members with no end-use data left out of EI). */
+export function assessGroup(
+  group: string,
+  members: readonly CriticalityResult[],
+  options: Pick<CriticalityOptions, 'srThreshold' | 'eiThreshold'>,
+): GroupResult | undefined {
+  if (members.length === 0) return undefined;
+  const withEi = members.filter((m) => m.terms.economicImportance.endUses.length > 0);
+  const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const sr = mean(members.map((m) => m.sr));
+  const ei = mean(withEi.map((m) => m.ei));
+  return {
+    group,
+    members: members.map((m) => m.material),
+    sr,
+    ei,
+    critical: sr >= options.srThreshold && ei >= options.eiThreshold,
+  };
+}

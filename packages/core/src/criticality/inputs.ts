@@ -18,7 +18,9 @@ import type {
   BuyerImportReliance,
   BuyerImportSource,
   EuCrmParameter,
+  EuCrmParameterCorrection,
   EuMaterialMapping,
+  WgiEstimates,
 } from '../model/criticality-tables.ts';
 import type { EndUseShare } from '../model/end-use-share.ts';
 import type { EuSupplyShare } from '../model/eu-supply-share.ts';
@@ -29,6 +31,8 @@ export interface CriticalityTables {
   readonly euSupplyShares: readonly EuSupplyShare[];
   readonly euEndUseShares: readonly EndUseShare[];
   readonly euCrmParameters: readonly EuCrmParameter[];
+  readonly euCrmParameterCorrections: readonly EuCrmParameterCorrection[];
+  readonly wgiEstimates: readonly WgiEstimates[];
   readonly euMaterials: readonly EuMaterialMapping[];
   readonly buyerImportSources: readonly BuyerImportSource[];
   readonly buyerImportReliance: readonly BuyerImportReliance[];
@@ -40,17 +44,35 @@ export interface CriticalityTables {
 const STAGE_CODE: Readonly<Record<CriticalityStage, 'E' | 'P'>> = { extraction: 'E', processing: 'P' };
 const BASIS: Readonly<Record<string, SupplyBasis>> = { 'GS+EU': 'global+buyer', GSonly: 'global', EUonly: 'buyer' };
 
-/** Governance on the method's scale: 5 − 2 × mean estimate, so 0 is best and 10 worst. */
-export function wgiScaledByCountry(governance: readonly GovernanceScore[]): Map<string, number> {
-  return new Map(governance.map((g) => [g.iso3, Math.min(10, Math.max(0, 5 - 2 * g.wgiEstimate))]));
+/**
+ * Governance on the method's scale, (2.5 − mean of the six estimates) × 2 so 0 is best and 10 worst,
+ * averaged over `years` (the study's supply window, 2016–2020, by default); countries without the six
+ * estimates take the 2022 composite.
+ */
+export function wgiScaledByCountry(
+  tables: Pick<CriticalityTables, 'wgiEstimates' | 'governance'>,
+  years: readonly [number, number] = [2016, 2020],
+): Map<string, number> {
+  const scaled = (mean: number): number => Math.min(10, Math.max(0, (2.5 - mean) * 2));
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const w of tables.wgiEstimates) {
+    if (w.year < years[0] || w.year > years[1]) continue;
+    const mean = (w.cc + w.ge + w.pv + w.rq + w.rl + w.va) / 6;
+    const acc = sums.get(w.iso3) ?? { total: 0, n: 0 };
+    sums.set(w.iso3, { total: acc.total + mean, n: acc.n + 1 });
+  }
+  const out = new Map<string, number>(tables.governance.map((g) => [g.iso3, scaled(g.wgiEstimate)]));
+  for (const [iso3, { total, n }] of sums) out.set(iso3, scaled(total / n));
+  return out;
 }
 
 /** The method's settings from the data: WGI scores, the EI scale (largest sector value added) and thresholds. */
 export function criticalityOptions(
   tables: CriticalityTables,
   overrides: Partial<CriticalityOptions> = {},
+  wgiYears: readonly [number, number] = [2016, 2020],
 ): CriticalityOptions {
-  const wgiScaled = wgiScaledByCountry(tables.governance);
+  const wgiScaled = wgiScaledByCountry(tables, wgiYears);
   const sorted = [...wgiScaled.values()].sort((a, b) => a - b);
   const lower = sorted[Math.floor((sorted.length - 1) / 2)];
   const upper = sorted[Math.ceil((sorted.length - 1) / 2)];
@@ -65,14 +87,22 @@ export function criticalityOptions(
   };
 }
 
-const numberParameter = (
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+/** A numeric parameter: a checked correction if there is one, else the best-confidence published row. */
+function numberParameter(
   params: readonly EuCrmParameter[],
-  parameter: EuCrmParameter['parameter'],
+  corrections: readonly EuCrmParameterCorrection[],
+  parameter: EuCrmParameterCorrection['parameter'],
   stage: EuCrmParameter['stage'],
-) => {
-  const p = params.find((x) => x.parameter === parameter && x.stage === stage && /^-?\d+(\.\d+)?$/.test(x.value));
-  return p === undefined ? undefined : Number(p.value);
-};
+): number | undefined {
+  const corrected = corrections.find((c) => c.parameter === parameter && c.stage === stage);
+  if (corrected) return corrected.value;
+  const best = params
+    .filter((x) => x.parameter === parameter && x.stage === stage && /^-?\d+(\.\d+)?$/.test(x.value))
+    .sort((a, b) => CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence])[0];
+  return best === undefined ? undefined : Number(best.value);
+}
 
 /** The materials the EU study assessed with supply data: those with a "stages assessed" parameter and shares. */
 export function assessableMaterials(tables: CriticalityTables): string[] {
@@ -115,14 +145,15 @@ export function materialInputs(
   material: string,
 ): MaterialInputs | InputsError {
   const params = tables.euCrmParameters.filter((p) => p.material === material);
+  const corrections = tables.euCrmParameterCorrections.filter((c) => c.material === material);
   const stagesText = params.find((p) => p.parameter === 'other' && /^(E|P|E\+P)$/.test(p.value))?.value;
   if (stagesText === undefined) return { code: 'unknown-material', material, known: assessableMaterials(tables) };
   const stageList: CriticalityStage[] =
     stagesText === 'E' ? ['extraction'] : stagesText === 'P' ? ['processing'] : ['extraction', 'processing'];
   const fallbacks: Fallback[] = [];
-  const eolPct = numberParameter(params, 'EoL_RIR', 'both');
-  const siSr = numberParameter(params, 'SI_SR', 'both');
-  const siEi = numberParameter(params, 'SI_EI', 'both');
+  const eolPct = numberParameter(params, corrections, 'EoL_RIR', 'both');
+  const siSr = numberParameter(params, corrections, 'SI_SR', 'both');
+  const siEi = numberParameter(params, corrections, 'SI_EI', 'both');
   if (eolPct === undefined) fallbacks.push({ input: 'EoL-RIR', usedInstead: '0 (no recycling credit)' });
   if (siSr === undefined) fallbacks.push({ input: 'SI_SR', usedInstead: '1 (no substitution credit)' });
   if (siEi === undefined) fallbacks.push({ input: 'SI_EI', usedInstead: '1 (no substitution credit)' });
@@ -144,7 +175,7 @@ export function materialInputs(
           .find((p) => p.parameter === 'other' && p.stage === code && p.value.startsWith('supply_basis='))
           ?.value.slice(13) ?? ''
       ];
-    const euIrPct = numberParameter(params, 'IR', code);
+    const euIrPct = numberParameter(params, corrections, 'IR', code);
 
     if (buyer === 'EU') {
       const basis = euBasis ?? 'global+buyer';
@@ -228,14 +259,23 @@ export function materialInputs(
     return { stage, basis: 'global+buyer', globalSupply, buyerSourcing: sourcing, importReliance };
   });
 
-  const endUses: EndUseInput[] = tables.euEndUseShares
-    .filter((e) => e.material === material)
-    .map((e) => ({
-      application: e.application,
-      sector: e.naceSector ?? 'unassigned',
-      share: e.share,
-      valueAddedMEur: e.valueAddedMEur ?? 0,
-    }));
+  const rows = tables.euEndUseShares.filter((e) => e.material === material);
+  // An identical row twice is a transcription fault (magnesium "Construction" 13 % appears twice): count it once.
+  const endUses: EndUseInput[] = [
+    ...new Map(
+      rows.map((e) => [
+        `${e.application}|${e.naceSector}|${e.share}`,
+        {
+          application: e.application,
+          sector: e.naceSector ?? 'unassigned',
+          share: e.share,
+          valueAddedMEur: e.valueAddedMEur ?? 0,
+        },
+      ]),
+    ).values(),
+  ];
+  if (endUses.length < rows.length)
+    fallbacks.push({ input: 'duplicated end-use rows', usedInstead: 'each counted once' });
   if (endUses.length === 0) fallbacks.push({ input: 'end-use shares', usedInstead: 'none: EI is 0' });
   if (buyer !== 'EU')
     fallbacks.push({

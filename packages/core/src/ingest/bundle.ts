@@ -38,6 +38,9 @@ import {
   parseEuCrmParameters,
   parseEuMaterialMappings,
   parseTradePartners,
+  parseEuCrmParameterCorrections,
+  parseWgiEstimates,
+  parseEuMaterialGroups,
 } from './criticality-tables.ts';
 import { SourceIdSchema } from '../model/source.ts';
 
@@ -69,10 +72,13 @@ export interface BundleInput {
     readonly exportControls: TextFile;
     readonly euCrmParameters: CsvTable;
     readonly euMaterials: CsvTable;
+    readonly euMaterialGroups: CsvTable;
     readonly usImportSources: CsvTable;
     readonly japanImportSources: CsvTable;
     readonly buyerImportReliance: CsvTable;
     readonly tradePartners: CsvTable;
+    readonly euCrmParameterChecks: CsvTable;
+    readonly wgiEstimates: CsvTable;
   };
 }
 
@@ -217,6 +223,7 @@ function readReferenceTables(ref: BundleInput['reference'], gazetteer: Gazetteer
       [],
     ),
     euMaterials: collect(parseEuMaterialMappings(ref.euMaterials), issues, []),
+    euMaterialGroups: collect(parseEuMaterialGroups(ref.euMaterialGroups), issues, []),
     buyerImportSources: [
       ...collect(
         parseBuyerImportSources(ref.usImportSources, {
@@ -243,5 +250,15 @@ function readReferenceTables(ref: BundleInput['reference'], gazetteer: Gazetteer
       [],
     ),
     tradePartners: collect(parseTradePartners(ref.tradePartners), issues, []),
+    euCrmParameterCorrections: collect(
+      parseEuCrmParameterCorrections(ref.euCrmParameterChecks, SourceIdSchema.parse('eu-crm2023-parameter-checks')),
+      issues,
+      [],
+    ),
+    wgiEstimates: collect(
+      parseWgiEstimates(ref.wgiEstimates, SourceIdSchema.parse('wgi-2024-six-estimates')),
+      issues,
+      [],
+    ),
   };
 }

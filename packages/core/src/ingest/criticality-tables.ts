@@ -10,6 +10,12 @@ import {
   EuMaterialMappingSchema,
   type TradePartner,
   TradePartnerSchema,
+  type EuCrmParameterCorrection,
+  EuCrmParameterCorrectionSchema,
+  type WgiEstimates,
+  WgiEstimatesSchema,
+  type EuMaterialGroup,
+  EuMaterialGroupSchema,
 } from '../model/criticality-tables.ts';
 import type { SourceId } from '../model/source.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -187,6 +193,76 @@ export function parseTradePartners(table: CsvTable): Result<TradePartner[], Impo
         agreement: cellText(row, 'agreement'),
         source: cellText(row, 'source'),
       }),
+    {},
+  );
+}
+
+/** The corrected rows of `parameter_checks.csv` (verdict "corrected"); confirmed and unfound rows change nothing. */
+export function parseEuCrmParameterCorrections(
+  table: CsvTable,
+  source: SourceId,
+): Result<EuCrmParameterCorrection[], ImportIssue[]> {
+  return readTable(
+    table,
+    [
+      'material',
+      'stage',
+      'parameter',
+      'value_in_parameters_csv',
+      'value_found',
+      'source_title',
+      'source_locator',
+      'confidence',
+      'verdict',
+    ],
+    (row) =>
+      cellText(row, 'verdict') !== 'corrected'
+        ? undefined
+        : EuCrmParameterCorrectionSchema.safeParse({
+            material: cellText(row, 'material'),
+            stage: cellText(row, 'stage'),
+            parameter: cellText(row, 'parameter'),
+            was: Number(cellText(row, 'value_in_parameters_csv')),
+            value: Number(cellText(row, 'value_found')),
+            evidence: `${cellText(row, 'source_title')}; ${cellText(row, 'source_locator')}`,
+            confidence: cellText(row, 'confidence'),
+            source,
+          }),
+    { was: 'value_in_parameters_csv', value: 'value_found' },
+  );
+}
+
+/** The six WGI estimates by country and year (`wgi_six_estimates.csv`). */
+export function parseWgiEstimates(table: CsvTable, source: SourceId): Result<WgiEstimates[], ImportIssue[]> {
+  const n = (row: CsvRow, c: string): number | string => {
+    const t = cellText(row, c);
+    return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(t) ? Number(t) : t;
+  };
+  return readTable(
+    table,
+    ['iso3', 'year', 'cc', 'ge', 'pv', 'rq', 'rl', 'va'],
+    (row) =>
+      WgiEstimatesSchema.safeParse({
+        iso3: cellText(row, 'iso3'),
+        year: n(row, 'year'),
+        cc: n(row, 'cc'),
+        ge: n(row, 'ge'),
+        pv: n(row, 'pv'),
+        rq: n(row, 'rq'),
+        rl: n(row, 'rl'),
+        va: n(row, 'va'),
+        source,
+      }),
+    {},
+  );
+}
+
+/** EU CRM material groups (`eu-crm-groups.csv`). */
+export function parseEuMaterialGroups(table: CsvTable): Result<EuMaterialGroup[], ImportIssue[]> {
+  return readTable(
+    table,
+    ['group', 'material'],
+    (row) => EuMaterialGroupSchema.safeParse({ group: cellText(row, 'group'), material: cellText(row, 'material') }),
     {},
   );
 }

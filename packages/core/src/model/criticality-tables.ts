@@ -71,3 +71,34 @@ export const TradePartnerSchema = z.object({
   source: SourceIdSchema,
 });
 export type TradePartner = z.infer<typeof TradePartnerSchema>;
+
+/** A checked correction of an EU CRM 2023 parameter, with the evidence for it. */
+export const EuCrmParameterCorrectionSchema = z.object({
+  material: z.string().min(1),
+  stage: z.enum(['E', 'P', 'both']),
+  parameter: z.enum(['IR', 'EoL_RIR', 'SI_SR', 'SI_EI']),
+  was: z.number(),
+  value: z.number(),
+  evidence: z.string().min(1),
+  confidence: ConfidenceSchema,
+  source: SourceIdSchema,
+});
+export type EuCrmParameterCorrection = z.infer<typeof EuCrmParameterCorrectionSchema>;
+
+/** The six Worldwide Governance Indicators estimates of one country and year (about −2.5 to 2.5). */
+export const WgiEstimatesSchema = z.object({
+  iso3: CountryIso3Schema,
+  year: z.number().int(),
+  cc: z.number(),
+  ge: z.number(),
+  pv: z.number(),
+  rq: z.number(),
+  rl: z.number(),
+  va: z.number(),
+  source: SourceIdSchema,
+});
+export type WgiEstimates = z.infer<typeof WgiEstimatesSchema>;
+
+/** Membership of an EU CRM material group (LREE, HREE, PGM). */
+export const EuMaterialGroupSchema = z.object({ group: z.string().min(1), material: z.string().min(1) });
+export type EuMaterialGroup = z.infer<typeof EuMaterialGroupSchema>;

@@ -58,9 +58,12 @@ const dataset = (observations: Observation[]): Dataset => ({
   exportControls: [],
   euCrmParameters: [],
   euMaterials: [],
+  euMaterialGroups: [],
   buyerImportSources: [],
   buyerImportReliance: [],
   tradePartners: [],
+  euCrmParameterCorrections: [],
+  wgiEstimates: [],
   knownDiscrepancies: [],
 });
 

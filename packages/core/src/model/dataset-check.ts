@@ -78,6 +78,8 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
     buyerImportSources: dataset.buyerImportSources,
     buyerImportReliance: dataset.buyerImportReliance,
     tradePartners: dataset.tradePartners,
+    euCrmParameterCorrections: dataset.euCrmParameterCorrections,
+    wgiEstimates: dataset.wgiEstimates,
   };
   for (const [name, records] of Object.entries(referenceTables))
     records.forEach((r: { readonly source: string }, i: number) => sourced(r.source, `${name}[${i}]`));

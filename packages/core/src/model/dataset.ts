@@ -18,6 +18,9 @@ import {
   EuCrmParameterSchema,
   EuMaterialMappingSchema,
   TradePartnerSchema,
+  EuCrmParameterCorrectionSchema,
+  WgiEstimatesSchema,
+  EuMaterialGroupSchema,
 } from './criticality-tables.ts';
 
 /** A check failure the project has examined and accepts, with the reason (usually an erratum in the source). */
@@ -57,9 +60,12 @@ export const DatasetSchema = z.object({
   /** Inputs of the EU CRM 2023 assessment (no published results). */
   euCrmParameters: z.array(EuCrmParameterSchema),
   euMaterials: z.array(EuMaterialMappingSchema),
+  euMaterialGroups: z.array(EuMaterialGroupSchema),
   buyerImportSources: z.array(BuyerImportSourceSchema),
   buyerImportReliance: z.array(BuyerImportRelianceSchema),
   tradePartners: z.array(TradePartnerSchema),
+  euCrmParameterCorrections: z.array(EuCrmParameterCorrectionSchema),
+  wgiEstimates: z.array(WgiEstimatesSchema),
   knownDiscrepancies: z.array(KnownDiscrepancySchema),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;

@@ -1,0 +1,106 @@
+/**
+ * Compares Lodestone's EU-method results, computed from inputs, with the EU 2023 study's published SR and
+ * EI (read here only, never used as inputs), and ranks the materials whose position moves most between
+ * two buyers. Run: npm run criticality:validate [-- --buyer JPN]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  assessableMaterials,
+  assessCriticality,
+  assessGroup,
+  criticalityOptions,
+  materialInputs,
+  type Buyer,
+} from '@lodestone/core';
+import { parse } from 'csv-parse/sync';
+import { BUNDLED_DATASET, DATA_DIR } from '../packages/cli/src/data/bundle-files.ts';
+import { loadDataset } from '../packages/cli/src/data/load-dataset.ts';
+
+const FOCUS = [
+  'LREE',
+  'HREE',
+  'Gallium',
+  'Germanium',
+  'Natural Graphite',
+  'Antimony',
+  'Tungsten',
+  'Cobalt',
+  'Lithium',
+  'Magnesium',
+  'Niobium',
+  'PGM',
+  'Platinum',
+  'Palladium',
+  'Rhodium',
+  'Iridium',
+  'Ruthenium',
+];
+const other = (process.argv.includes('--buyer') ? process.argv[process.argv.indexOf('--buyer') + 1] : 'JPN') as Buyer;
+
+const dataset = loadDataset(BUNDLED_DATASET);
+const options = criticalityOptions(dataset);
+const published = new Map(
+  (
+    parse(readFileSync(join(DATA_DIR, 'sources', 'eu_crm_2023', 'published_results_for_validation.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[]
+  ).map((r) => [r['material'] ?? '', { sr: Number(r['sr']), ei: Number(r['ei']) }]),
+);
+
+function results(buyer: Buyer) {
+  const byMaterial = new Map<string, { sr: number; ei: number; hasEi: boolean }>();
+  const all = assessableMaterials(dataset).flatMap((m) => {
+    const inputs = materialInputs(dataset, buyer, m);
+    return 'code' in inputs ? [] : [assessCriticality(inputs, options)];
+  });
+  for (const r of all)
+    byMaterial.set(r.material, { sr: r.sr, ei: r.ei, hasEi: r.terms.economicImportance.endUses.length > 0 });
+  for (const group of new Set(dataset.euMaterialGroups.map((g) => g.group))) {
+    const members = new Set(dataset.euMaterialGroups.filter((g) => g.group === group).map((g) => g.material));
+    const g = assessGroup(
+      group,
+      all.filter((r) => members.has(r.material)),
+      options,
+    );
+    if (g) byMaterial.set(group, { sr: g.sr, ei: g.ei, hasEi: true });
+  }
+  return byMaterial;
+}
+
+const eu = results('EU');
+console.log('EU 2023 assessment reproduced from inputs (published values for comparison only)');
+console.log('material            SR calc  SR pub    ΔSR   EI calc  EI pub    ΔEI');
+for (const m of FOCUS) {
+  const c = eu.get(m);
+  const p = published.get(m);
+  if (!c || !p) {
+    console.log(`${m.padEnd(18)}  ${c ? '' : 'not computed'} ${p ? '' : 'not published'}`);
+    continue;
+  }
+  const ei = c.hasEi ? c.ei.toFixed(2).padStart(7) : '    n/a';
+  const dEi = c.hasEi ? (c.ei - p.ei).toFixed(2).padStart(6) : '   n/a';
+  console.log(
+    `${m.padEnd(18)} ${c.sr.toFixed(2).padStart(7)} ${p.sr.toFixed(2).padStart(7)} ${(c.sr - p.sr).toFixed(2).padStart(6)}  ${ei} ${p.ei.toFixed(2).padStart(7)} ${dEi}`,
+  );
+}
+
+const rank = (m: Map<string, { sr: number }>) =>
+  new Map([...m].sort((a, b) => b[1].sr - a[1].sr).map(([k], i) => [k, i + 1]));
+const euRank = rank(eu);
+const otherResults = results(other);
+const otherRank = rank(otherResults);
+const moves = [...euRank]
+  .map(([m, r]) => ({
+    m,
+    eu: r,
+    other: otherRank.get(m) ?? 0,
+    euSr: eu.get(m)?.sr ?? 0,
+    otherSr: otherResults.get(m)?.sr ?? 0,
+  }))
+  .sort((a, b) => Math.abs(b.eu - b.other) - Math.abs(a.eu - a.other) || a.m.localeCompare(b.m));
+console.log(`\nSupply-risk rank, EU vs ${other}: the five largest moves`);
+for (const x of moves.slice(0, 5))
+  console.log(
+    `${x.m.padEnd(18)} EU #${String(x.eu).padEnd(3)} SR ${x.euSr.toFixed(2)}   ${other} #${String(x.other).padEnd(3)} SR ${x.otherSr.toFixed(2)}`,
+  );
