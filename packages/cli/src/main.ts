@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { atlasCommand } from './commands/atlas.ts';
 import { briefCommand } from './commands/brief.ts';
 import { criticalityCommand } from './commands/criticality.ts';
+import { controlsCommand, controlsTimelineCommand } from './commands/controls.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[], effects: Effects = processEf
       '--dataset <file>',
       'dataset JSON to read (default: ./.lodestone/dataset.json if imported, else the bundled one)',
     )
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => effects.stdout(s), writeErr: (s) => effects.stderr(s) })
     .showSuggestionAfterError(true);
@@ -66,6 +68,32 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .action((flags: Record<string, unknown>) => {
       code = criticalityCommand(dataset().dataset, flags, effects);
     });
+
+  const controlsOptions = (c: Command): Command =>
+    c
+      .option('--item <item>', 'commodity or control item, e.g. dysprosium, gallium, graphite')
+      .option('--destination <iso3>', 'destination country, e.g. JPN, USA')
+      .option('--end-user <kind>', 'civil | military')
+      .option(
+        '--after-suspension <assumption>',
+        'once a suspension window ends: unknown | lapsed | extended',
+        'unknown',
+      )
+      .option('--json', 'print JSON');
+  const controls = controlsOptions(
+    program
+      .command('controls')
+      .description("China's export controls in force on a date, for an item and a destination")
+      .option('--at <date>', 'date (YYYY-MM-DD; default: the data status date)')
+      .enablePositionalOptions(),
+  ).action((flags: Record<string, unknown>) => {
+    code = controlsCommand(dataset().dataset, flags, effects);
+  });
+  controlsOptions(controls.command('timeline').description("each item's states over time")).action(
+    (flags: Record<string, unknown>) => {
+      code = controlsTimelineCommand(dataset().dataset, flags, effects);
+    },
+  );
 
   program
     .command('sources')

@@ -33,3 +33,6 @@ export * from './ingest/criticality-tables.ts';
 export * from './criticality/eu-method.ts';
 export * from './criticality/inputs.ts';
 export * from './criticality/sensitivity.ts';
+export * from './model/regime.ts';
+export * from './ingest/regime-tables.ts';
+export * from './regime/regime-at.ts';

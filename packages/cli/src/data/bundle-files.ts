@@ -89,6 +89,9 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
       tradePartners: at('catalog', 'trade-partners.csv'),
       euCrmParameterChecks: at('sources', 'eu_crm_2023', 'parameter_checks.csv'),
       wgiEstimates: at('sources', 'governance', 'wgi_six_estimates.csv'),
+      regimeClauses: at('sources', 'policy', 'regime_clauses.csv'),
+      regimeEvents: at('sources', 'policy', 'regime_events.csv'),
+      controlItems: at('catalog', 'control-items.csv'),
     },
   };
 }

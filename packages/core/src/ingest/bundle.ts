@@ -43,6 +43,7 @@ import {
   parseEuMaterialGroups,
 } from './criticality-tables.ts';
 import { SourceIdSchema } from '../model/source.ts';
+import { checkRegime, parseControlItems, parseRegimeClauses, parseRegimeEvents } from './regime-tables.ts';
 
 /** The tables the bundled dataset is built from, already read as CSV. */
 export interface BundleInput {
@@ -79,6 +80,9 @@ export interface BundleInput {
     readonly tradePartners: CsvTable;
     readonly euCrmParameterChecks: CsvTable;
     readonly wgiEstimates: CsvTable;
+    readonly regimeClauses: CsvTable;
+    readonly regimeEvents: CsvTable;
+    readonly controlItems: CsvTable;
   };
 }
 
@@ -150,6 +154,12 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     collect(parseUsgsSalient(t, input.usgsSalient.source), issues, []),
   );
   const reference = readReferenceTables(input.reference, gazetteer, issues);
+  const regime = readRegime(
+    input.reference,
+    reference.exportControls,
+    new Set<string>(commodities.map((c) => c.key)),
+    issues,
+  );
   if (issues.length > 0) return err(issues);
 
   return ok({
@@ -163,6 +173,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     observations,
     usSalient,
     ...reference,
+    ...regime,
     knownDiscrepancies,
   });
 }
@@ -261,4 +272,28 @@ function readReferenceTables(ref: BundleInput['reference'], gazetteer: Gazetteer
       [],
     ),
   };
+}
+
+/** The regime clauses and events, cross-checked against the measures and the known items. */
+function readRegime(
+  ref: BundleInput['reference'],
+  measures: Dataset['exportControls'],
+  commodityKeys: ReadonlySet<string>,
+  issues: ImportIssue[],
+): Pick<Dataset, 'regimeClauses' | 'regimeEvents' | 'controlItems'> {
+  const source = SourceIdSchema.parse('regime-clauses-2026');
+  const controlItems = collect(parseControlItems(ref.controlItems), issues, []);
+  const regimeClauses = collect(parseRegimeClauses(ref.regimeClauses, source), issues, []);
+  const regimeEvents = collect(parseRegimeEvents(ref.regimeEvents, source), issues, []);
+  const known = new Set([...commodityKeys, ...controlItems.map((c) => c.item)]);
+  issues.push(
+    ...checkRegime(
+      { controls: ref.exportControls.file, clauses: ref.regimeClauses.file, events: ref.regimeEvents.file },
+      measures,
+      regimeClauses,
+      regimeEvents,
+      known,
+    ),
+  );
+  return { regimeClauses, regimeEvents, controlItems };
 }

@@ -80,6 +80,8 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
     tradePartners: dataset.tradePartners,
     euCrmParameterCorrections: dataset.euCrmParameterCorrections,
     wgiEstimates: dataset.wgiEstimates,
+    regimeClauses: dataset.regimeClauses,
+    regimeEvents: dataset.regimeEvents,
   };
   for (const [name, records] of Object.entries(referenceTables))
     records.forEach((r: { readonly source: string }, i: number) => sourced(r.source, `${name}[${i}]`));

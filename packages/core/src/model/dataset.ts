@@ -12,6 +12,7 @@ import { GovernanceScoreSchema } from './governance-score.ts';
 import { EuSupplyShareSchema } from './eu-supply-share.ts';
 import { EndUseShareSchema } from './end-use-share.ts';
 import { ExportControlMeasureSchema } from './export-control.ts';
+import { ControlItemSchema, RegimeClauseSchema, RegimeEventSchema } from './regime.ts';
 import {
   BuyerImportRelianceSchema,
   BuyerImportSourceSchema,
@@ -57,6 +58,10 @@ export const DatasetSchema = z.object({
   euSupplyShares: z.array(EuSupplyShareSchema),
   euEndUseShares: z.array(EndUseShareSchema),
   exportControls: z.array(ExportControlMeasureSchema),
+  /** The measures as clauses with their later history, for the regime model. */
+  regimeClauses: z.array(RegimeClauseSchema),
+  regimeEvents: z.array(RegimeEventSchema),
+  controlItems: z.array(ControlItemSchema),
   /** Inputs of the EU CRM 2023 assessment (no published results). */
   euCrmParameters: z.array(EuCrmParameterSchema),
   euMaterials: z.array(EuMaterialMappingSchema),
