@@ -36,3 +36,8 @@ export * from './criticality/sensitivity.ts';
 export * from './model/regime.ts';
 export * from './ingest/regime-tables.ts';
 export * from './regime/regime-at.ts';
+export * from './model/network.ts';
+export * from './ingest/row-sources.ts';
+export * from './ingest/network-tables.ts';
+export * from './network/balance.ts';
+export * from './network/network-check.ts';
