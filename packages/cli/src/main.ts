@@ -3,6 +3,7 @@ import { atlasCommand } from './commands/atlas.ts';
 import { briefCommand } from './commands/brief.ts';
 import { criticalityCommand } from './commands/criticality.ts';
 import { controlsCommand, controlsTimelineCommand } from './commands/controls.ts';
+import { networkCheckCommand, networkCommand } from './commands/network.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -94,6 +95,22 @@ export async function main(argv: readonly string[], effects: Effects = processEf
       code = controlsTimelineCommand(dataset().dataset, flags, effects);
     },
   );
+
+  const network = program
+    .command('network')
+    .description('the multi-tier supply network: nodes, coefficients, capacities, balance and sources')
+    .option('--chain <chain>', 'magnets | batteries | catalysts | optics | antimony | tungsten | all', 'all')
+    .option('--json', 'print JSON')
+    .enablePositionalOptions()
+    .action((flags: Record<string, unknown>) => {
+      code = networkCommand(dataset().dataset, flags, effects);
+    });
+  network
+    .command('check')
+    .description('fail on imbalance, a missing source or an unknown product or country')
+    .action(() => {
+      code = networkCheckCommand(dataset().dataset, effects);
+    });
 
   program
     .command('sources')

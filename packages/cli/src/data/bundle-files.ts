@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   type BundleInput,
@@ -33,6 +33,25 @@ function readText(root: string, ...parts: string[]): TextFile {
   return { file: relative(root, path), text: decodeReleaseText(readFileSync(path)) };
 }
 
+/** The network tables: `<kind>.csv` and `<family>-<kind>.csv` in data/network (an absent folder is an empty network). */
+function readNetworkTables(root: string): BundleInput['network'] {
+  const dir = join(root, 'network');
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+    : [];
+  const of = (kind: string): CsvTable[] =>
+    files.filter((f) => f === `${kind}.csv` || f.endsWith(`-${kind}.csv`)).map((f) => readCsvTable(join(dir, f), root));
+  return {
+    products: of('products'),
+    coefficients: of('coefficients'),
+    capacityOutput: [...of('capacity_output'), ...of('capacity-output')],
+    demand: of('demand'),
+    inventories: of('inventories'),
+  };
+}
+
 /** Gathers every input table of the bundled dataset from the data folder. */
 export function readBundleInput(root = DATA_DIR): BundleInput {
   const at = (...parts: string[]): CsvTable => readCsvTable(join(root, ...parts), root);
@@ -64,6 +83,7 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
         .map((f) => at('sources', 'usgs_mcs2025', 'raw', 'salient', f)),
       source: 'usgs-mcs2025-salient' as SourceId,
     },
+    network: readNetworkTables(root),
     reference: {
       commodityLabels: at('catalog', 'usgs-commodity-labels.csv'),
       importReliance: readText(root, 'sources', 'usgs_mcs2025', 'raw', 'MCS2025_Fig2_Net_Import_Reliance.csv'),

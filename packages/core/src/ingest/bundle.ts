@@ -44,6 +44,7 @@ import {
 } from './criticality-tables.ts';
 import { SourceIdSchema } from '../model/source.ts';
 import { checkRegime, parseControlItems, parseRegimeClauses, parseRegimeEvents } from './regime-tables.ts';
+import { type NetworkTables, parseNetwork } from './network-tables.ts';
 
 /** The tables the bundled dataset is built from, already read as CSV. */
 export interface BundleInput {
@@ -60,6 +61,7 @@ export interface BundleInput {
   };
   readonly usgsWorld: { readonly table: CsvTable; readonly source: SourceId };
   readonly usgsSalient: { readonly tables: readonly CsvTable[]; readonly source: SourceId };
+  readonly network: NetworkTables;
   /** The reference tables, as decoded text with their file names. */
   readonly reference: {
     readonly commodityLabels: CsvTable;
@@ -154,6 +156,10 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     collect(parseUsgsSalient(t, input.usgsSalient.source), issues, []),
   );
   const reference = readReferenceTables(input.reference, gazetteer, issues);
+  const network = collect(parseNetwork(input.network), issues, {
+    network: { products: [], coefficients: [], capacityOutput: [], demand: [], inventories: [] },
+    sources: [],
+  });
   const regime = readRegime(
     input.reference,
     reference.exportControls,
@@ -164,7 +170,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
 
   return ok({
     version: input.version,
-    sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)),
+    sources: [...sources, ...network.sources].sort((a, b) => a.id.localeCompare(b.id)),
     countries,
     groups,
     commodities,
@@ -175,6 +181,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     ...reference,
     ...regime,
     knownDiscrepancies,
+    network: network.network,
   });
 }
 

@@ -68,6 +68,7 @@ const dataset = (observations: Observation[]): Dataset => ({
   euCrmParameterCorrections: [],
   wgiEstimates: [],
   knownDiscrepancies: [],
+  network: { products: [], coefficients: [], capacityOutput: [], demand: [], inventories: [] },
 });
 
 describe('checkDataset', () => {

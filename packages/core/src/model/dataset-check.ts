@@ -1,5 +1,6 @@
 import type { Dataset } from './dataset.ts';
 import type { Observation } from './observation.ts';
+import { checkNetwork, type NetworkIssue } from '../network/network-check.ts';
 
 /** One reason a dataset cannot be trusted as it is; `accepted` carries the reason of a known discrepancy. */
 export interface DataCheckIssue {
@@ -11,7 +12,8 @@ export interface DataCheckIssue {
     | 'unknown-commodity'
     | 'unknown-series'
     | 'unit-mismatch'
-    | 'exceeds-world-total';
+    | 'exceeds-world-total'
+    | `network-${NetworkIssue['code']}`;
   readonly where: string;
   readonly message: string;
 }
@@ -100,6 +102,8 @@ export function checkDataset(dataset: Dataset): DataCheckIssue[] {
         message: `unknown commodity "${s.commodity}"`,
       });
 
+  for (const n of checkNetwork(dataset.network, { sources, countries }))
+    issues.push({ code: `network-${n.code}`, where: n.where, message: n.message });
   const known = new Map<string, string>(
     dataset.knownDiscrepancies.map((d) => [`${d.commodity}/${d.stage} ${d.metric} ${d.year}`, d.reason]),
   );

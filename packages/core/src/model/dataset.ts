@@ -13,6 +13,7 @@ import { EuSupplyShareSchema } from './eu-supply-share.ts';
 import { EndUseShareSchema } from './end-use-share.ts';
 import { ExportControlMeasureSchema } from './export-control.ts';
 import { ControlItemSchema, RegimeClauseSchema, RegimeEventSchema } from './regime.ts';
+import { NetworkSchema } from './network.ts';
 import {
   BuyerImportRelianceSchema,
   BuyerImportSourceSchema,
@@ -72,5 +73,7 @@ export const DatasetSchema = z.object({
   euCrmParameterCorrections: z.array(EuCrmParameterCorrectionSchema),
   wgiEstimates: z.array(WgiEstimatesSchema),
   knownDiscrepancies: z.array(KnownDiscrepancySchema),
+  /** The multi-tier supply network's baseline (products, coefficients, output, demand, inventories). */
+  network: NetworkSchema,
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
