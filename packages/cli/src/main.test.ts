@@ -2,25 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Effects } from './effects.ts';
-import { main } from './main.ts';
+import { runCli } from './testing/run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'lodestone-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs the CLI in-process with recording effects, in an empty working folder (so the bundled data is used). */
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const effects: Effects = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-    cwd: scratch,
-  };
-  const code = await main(argv, effects);
-  return { code, stdout, stderr };
-}
+/** Runs the CLI in-process in an empty working folder, so the bundled data is used. */
+const run = (...argv: string[]) => runCli(argv, scratch);
 
 describe('lodestone atlas', () => {
   it('reproduces the USGS 2024 rare-earth mining figures as JSON', async () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Effects } from '../effects.ts';
-import { main } from '../main.ts';
+import { runCli } from '../testing/run-cli.ts';
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const effects: Effects = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-    cwd: '/nonexistent',
-  };
-  const code = await main(argv, effects);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 interface Row {
   material: string;

@@ -21,45 +21,15 @@ import { MetricSchema, StageSchema } from '../model/stage.ts';
 import { UnitFamilySchema, UnitSchema } from '../model/unit.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { CountryAlias } from './country-names.ts';
-import { cellText, type CsvRow, type CsvTable, requireColumns } from './csv-table.ts';
+import { cellText, type CsvTable } from './csv-table.ts';
+import { readRecords, snakeColumn } from './read-records.ts';
 import type { ImportIssue } from './import-issue.ts';
 import type { UsgsSeriesRule } from './usgs-mcs-context.ts';
 
-/**
- * Reads each row of a catalog table through `toRecord`, turning zod failures into issues that name
- * the row and the column; returns every record or every issue.
- */
-function readRows<T>(
-  table: CsvTable,
-  columns: readonly string[],
-  toRecord: (row: CsvRow) => z.ZodSafeParseResult<T>,
-  columnOf: (path: PropertyKey[]) => string,
-): Result<T[], ImportIssue[]> {
-  const missing = requireColumns(table, columns);
-  if (missing.length > 0) return err(missing);
-  const issues: ImportIssue[] = [];
-  const records: T[] = [];
-  for (const row of table.rows) {
-    const parsed = toRecord(row);
-    if (parsed.success) records.push(parsed.data);
-    else
-      for (const issue of parsed.error.issues)
-        issues.push({
-          code: 'bad-value',
-          file: table.file,
-          row: row.row,
-          column: columnOf(issue.path),
-          message: issue.message,
-        });
-  }
-  return issues.length > 0 ? err(issues) : ok(records);
-}
-
 const blankToUndefined = (s: string): string | undefined => (s === '' ? undefined : s);
-const snake = (path: PropertyKey[]): string => String(path[0] ?? '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function parseCommodityCatalog(table: CsvTable): Result<Commodity[], ImportIssue[]> {
-  return readRows(
+  return readRecords(
     table,
     ['key', 'name_en', 'name_ja', 'unit_family', 'us_critical'],
     (row) =>
@@ -75,10 +45,7 @@ export function parseCommodityCatalog(table: CsvTable): Result<Commodity[], Impo
               ? false
               : cellText(row, 'us_critical'),
       }),
-    (path) =>
-      ({ nameEn: 'name_en', nameJa: 'name_ja', unitFamily: 'unit_family', isUsCritical: 'us_critical' })[
-        String(path[0])
-      ] ?? snake(path),
+    { columnOf: (field) => (field === 'isUsCritical' ? 'us_critical' : snakeColumn(field)) },
   );
 }
 
@@ -110,41 +77,32 @@ export function parseUsgsSeriesCatalog(table: CsvTable): Result<UsgsSeriesRule[]
     'basis',
     'note',
   ];
-  return readRows(
-    table,
-    columns,
-    (row) => {
-      const unit = cellText(row, 'unit');
-      return SeriesRuleRowSchema.safeParse({
-        usgsCommodity: cellText(row, 'usgs_commodity'),
-        usgsType: cellText(row, 'usgs_type'),
-        rowLabel: blankToUndefined(cellText(row, 'row_label')) ?? null,
-        commodity: cellText(row, 'commodity') === '-' ? null : cellText(row, 'commodity'),
-        stage: cellText(row, 'stage'),
-        unit,
-        publishedUnit: blankToUndefined(cellText(row, 'published_unit')) ?? unit,
-        reservesUnit: blankToUndefined(cellText(row, 'reserves_unit')) ?? unit,
-        hasReserves: cellText(row, 'has_reserves') !== '0',
-        valuesAre: cellText(row, 'values_are'),
-        basis: cellText(row, 'basis'),
-        note: blankToUndefined(cellText(row, 'note')) ?? null,
-      });
-    },
-    snake,
-  );
+  return readRecords(table, columns, (row) => {
+    const unit = cellText(row, 'unit');
+    return SeriesRuleRowSchema.safeParse({
+      usgsCommodity: cellText(row, 'usgs_commodity'),
+      usgsType: cellText(row, 'usgs_type'),
+      rowLabel: blankToUndefined(cellText(row, 'row_label')) ?? null,
+      commodity: cellText(row, 'commodity') === '-' ? null : cellText(row, 'commodity'),
+      stage: cellText(row, 'stage'),
+      unit,
+      publishedUnit: blankToUndefined(cellText(row, 'published_unit')) ?? unit,
+      reservesUnit: blankToUndefined(cellText(row, 'reserves_unit')) ?? unit,
+      hasReserves: cellText(row, 'has_reserves') !== '0',
+      valuesAre: cellText(row, 'values_are'),
+      basis: cellText(row, 'basis'),
+      note: blankToUndefined(cellText(row, 'note')) ?? null,
+    });
+  });
 }
 
 export function parseCountryCatalog(table: CsvTable): Result<Country[], ImportIssue[]> {
-  return readRows(
-    table,
-    ['iso3', 'name_en', 'name_ja'],
-    (row) =>
-      CountrySchema.safeParse({
-        iso3: cellText(row, 'iso3'),
-        nameEn: cellText(row, 'name_en'),
-        nameJa: cellText(row, 'name_ja'),
-      }),
-    (path) => ({ nameEn: 'name_en', nameJa: 'name_ja' })[String(path[0])] ?? snake(path),
+  return readRecords(table, ['iso3', 'name_en', 'name_ja'], (row) =>
+    CountrySchema.safeParse({
+      iso3: cellText(row, 'iso3'),
+      nameEn: cellText(row, 'name_en'),
+      nameJa: cellText(row, 'name_ja'),
+    }),
   );
 }
 
@@ -174,11 +132,8 @@ export function parseCountryAliases(
       'an ISO3 code not in the country catalog',
     ),
   });
-  return readRows(
-    table,
-    ['alias', 'area'],
-    (row) => Row.safeParse({ alias: cellText(row, 'alias'), area: cellText(row, 'area') }),
-    snake,
+  return readRecords(table, ['alias', 'area'], (row) =>
+    Row.safeParse({ alias: cellText(row, 'alias'), area: cellText(row, 'area') }),
   );
 }
 
@@ -188,12 +143,8 @@ export function parseCountryGroups(
   nameOf: (id: string) => { en: string; ja: string },
 ): Result<CountryGroup[], ImportIssue[]> {
   const Row = z.object({ group: z.string(), iso3: CountryIso3Schema, source: z.string() });
-  const rows = readRows(
-    table,
-    ['group', 'iso3', 'source'],
-    (row) =>
-      Row.safeParse({ group: cellText(row, 'group'), iso3: cellText(row, 'iso3'), source: cellText(row, 'source') }),
-    snake,
+  const rows = readRecords(table, ['group', 'iso3', 'source'], (row) =>
+    Row.safeParse({ group: cellText(row, 'group'), iso3: cellText(row, 'iso3'), source: cellText(row, 'source') }),
   );
   if (!rows.ok) return rows;
   const byGroup = new Map<string, { members: string[]; source: string }>();
@@ -238,27 +189,22 @@ export function parseSourceCatalog(table: CsvTable): Result<Source[], ImportIssu
     'reasoning',
     'note',
   ];
-  return readRows(
-    table,
-    columns,
-    (row) => {
-      const kind = cellText(row, 'kind');
-      const common = { id: cellText(row, 'id'), kind, title: cellText(row, 'title') };
-      if (kind === 'assumption') return SourceSchema.safeParse({ ...common, reasoning: cellText(row, 'reasoning') });
-      const note = blankToUndefined(cellText(row, 'note'));
-      return SourceSchema.safeParse({
-        ...common,
-        publisher: cellText(row, 'publisher'),
-        year: Number(cellText(row, 'year')),
-        locator: cellText(row, 'locator'),
-        url: cellText(row, 'url'),
-        licence: cellText(row, 'licence'),
-        confidence: cellText(row, 'confidence'),
-        ...(note === undefined ? {} : { note }),
-      });
-    },
-    snake,
-  );
+  return readRecords(table, columns, (row) => {
+    const kind = cellText(row, 'kind');
+    const common = { id: cellText(row, 'id'), kind, title: cellText(row, 'title') };
+    if (kind === 'assumption') return SourceSchema.safeParse({ ...common, reasoning: cellText(row, 'reasoning') });
+    const note = blankToUndefined(cellText(row, 'note'));
+    return SourceSchema.safeParse({
+      ...common,
+      publisher: cellText(row, 'publisher'),
+      year: Number(cellText(row, 'year')),
+      locator: cellText(row, 'locator'),
+      url: cellText(row, 'url'),
+      licence: cellText(row, 'licence'),
+      confidence: cellText(row, 'confidence'),
+      ...(note === undefined ? {} : { note }),
+    });
+  });
 }
 
 /** Commodity keys in a catalog, for checking references against it. */
@@ -267,19 +213,15 @@ export const commodityKeys = (commodities: readonly Commodity[]): ReadonlySet<Co
 
 /** Data-check failures examined and accepted, with their reasons. */
 export function parseKnownDiscrepancies(table: CsvTable): Result<KnownDiscrepancy[], ImportIssue[]> {
-  return readRows(
-    table,
-    ['commodity', 'stage', 'metric', 'year', 'code', 'reason'],
-    (row) =>
-      KnownDiscrepancySchema.safeParse({
-        commodity: cellText(row, 'commodity'),
-        stage: cellText(row, 'stage'),
-        metric: cellText(row, 'metric'),
-        year: Number(cellText(row, 'year')),
-        code: cellText(row, 'code'),
-        reason: cellText(row, 'reason'),
-      }),
-    snake,
+  return readRecords(table, ['commodity', 'stage', 'metric', 'year', 'code', 'reason'], (row) =>
+    KnownDiscrepancySchema.safeParse({
+      commodity: cellText(row, 'commodity'),
+      stage: cellText(row, 'stage'),
+      metric: cellText(row, 'metric'),
+      year: Number(cellText(row, 'year')),
+      code: cellText(row, 'code'),
+      reason: cellText(row, 'reason'),
+    }),
   );
 }
 
@@ -288,17 +230,13 @@ export function parseCommodityAliases(
   table: CsvTable,
   known: ReadonlySet<string>,
 ): Result<CommodityAlias[], ImportIssue[]> {
-  return readRows(
-    table,
-    ['alias', 'commodity'],
-    (row) =>
-      CommodityAliasSchema.refine((a) => known.has(a.commodity), {
-        message: 'not a key of the commodity catalog',
-        path: ['commodity'],
-      }).safeParse({
-        alias: cellText(row, 'alias'),
-        commodity: cellText(row, 'commodity'),
-      }),
-    snake,
+  return readRecords(table, ['alias', 'commodity'], (row) =>
+    CommodityAliasSchema.refine((a) => known.has(a.commodity), {
+      message: 'not a key of the commodity catalog',
+      path: ['commodity'],
+    }).safeParse({
+      alias: cellText(row, 'alias'),
+      commodity: cellText(row, 'commodity'),
+    }),
   );
 }

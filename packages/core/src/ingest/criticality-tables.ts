@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   type BuyerImportReliance,
   BuyerImportRelianceSchema,
@@ -18,59 +17,26 @@ import {
   EuMaterialGroupSchema,
 } from '../model/criticality-tables.ts';
 import type { SourceId } from '../model/source.ts';
-import { err, ok, type Result } from '../result.ts';
+import type { Result } from '../result.ts';
 import { resolveArea, type Gazetteer } from './country-names.ts';
-import { cellText, type CsvRow, type CsvTable, requireColumns } from './csv-table.ts';
+import { cellText, type CsvRow, type CsvTable } from './csv-table.ts';
+import { readRecords, snakeColumn } from './read-records.ts';
 import type { ImportIssue } from './import-issue.ts';
-
-/** Reads every row through a zod schema; issues name file, row and the CSV column. */
-function readTable<T>(
-  table: CsvTable,
-  columns: readonly string[],
-  toRecord: (row: CsvRow, issues: ImportIssue[]) => z.ZodSafeParseResult<T> | undefined,
-  columnOf: Readonly<Record<string, string>>,
-): Result<T[], ImportIssue[]> {
-  const missing = requireColumns(table, columns);
-  if (missing.length > 0) return err(missing);
-  const issues: ImportIssue[] = [];
-  const out: T[] = [];
-  for (const row of table.rows) {
-    const parsed = toRecord(row, issues);
-    if (parsed === undefined) continue;
-    if (parsed.success) out.push(parsed.data);
-    else
-      for (const i of parsed.error.issues) {
-        const field = String(i.path[0] ?? '');
-        issues.push({
-          code: 'bad-value',
-          file: table.file,
-          row: row.row,
-          column: columnOf[field] ?? field,
-          message: i.message,
-        });
-      }
-  }
-  return issues.length > 0 ? err(issues) : ok(out);
-}
 
 const orNull = (s: string): string | null => (s === '' ? null : s);
 
 /** The EU CRM 2023 parameters table (`parameters.csv`): one record per material, stage and parameter. */
 export function parseEuCrmParameters(table: CsvTable, source: SourceId): Result<EuCrmParameter[], ImportIssue[]> {
-  return readTable(
-    table,
-    ['material', 'stage', 'parameter', 'value', 'confidence', 'note'],
-    (row) =>
-      EuCrmParameterSchema.safeParse({
-        material: cellText(row, 'material'),
-        stage: cellText(row, 'stage'),
-        parameter: cellText(row, 'parameter'),
-        value: cellText(row, 'value'),
-        confidence: cellText(row, 'confidence'),
-        note: orNull(cellText(row, 'note')),
-        source,
-      }),
-    {},
+  return readRecords(table, ['material', 'stage', 'parameter', 'value', 'confidence', 'note'], (row) =>
+    EuCrmParameterSchema.safeParse({
+      material: cellText(row, 'material'),
+      stage: cellText(row, 'stage'),
+      parameter: cellText(row, 'parameter'),
+      value: cellText(row, 'value'),
+      confidence: cellText(row, 'confidence'),
+      note: orNull(cellText(row, 'note')),
+      source,
+    }),
   );
 }
 
@@ -100,7 +66,7 @@ export function parseBuyerImportSources(
   table: CsvTable,
   ctx: { readonly buyer: 'USA' | 'JPN'; readonly gazetteer: Gazetteer; readonly source: SourceId },
 ): Result<BuyerImportSource[], ImportIssue[]> {
-  return readTable(
+  return readRecords(
     table,
     ['commodity', 'period', 'country', 'share_pct', 'form', 'edition', 'source_locator', 'url', 'confidence', 'note'],
     (row, issues) => {
@@ -122,7 +88,7 @@ export function parseBuyerImportSources(
         source: ctx.source,
       });
     },
-    { share: 'share_pct', locator: 'source_locator' },
+    { columnOf: (f) => ({ share: 'share_pct', locator: 'source_locator' })[f] ?? snakeColumn(f) },
   );
 }
 
@@ -131,7 +97,7 @@ export function parseBuyerImportReliance(
   table: CsvTable,
   source: SourceId,
 ): Result<BuyerImportReliance[], ImportIssue[]> {
-  return readTable(
+  return readRecords(
     table,
     [
       'buyer',
@@ -162,38 +128,30 @@ export function parseBuyerImportReliance(
         source,
       });
     },
-    { share: 'import_reliance_pct', locator: 'source_locator' },
+    { columnOf: (f) => ({ share: 'import_reliance_pct', locator: 'source_locator' })[f] ?? snakeColumn(f) },
   );
 }
 
 /** EU CRM material names → commodity keys (`eu-crm-materials.csv`). */
 export function parseEuMaterialMappings(table: CsvTable): Result<EuMaterialMapping[], ImportIssue[]> {
-  return readTable(
-    table,
-    ['material', 'commodity', 'note'],
-    (row) =>
-      EuMaterialMappingSchema.safeParse({
-        material: cellText(row, 'material'),
-        commodity: cellText(row, 'commodity'),
-        note: orNull(cellText(row, 'note')),
-      }),
-    {},
+  return readRecords(table, ['material', 'commodity', 'note'], (row) =>
+    EuMaterialMappingSchema.safeParse({
+      material: cellText(row, 'material'),
+      commodity: cellText(row, 'commodity'),
+      note: orNull(cellText(row, 'note')),
+    }),
   );
 }
 
 /** Buyers' trade and critical-minerals agreement partners (`trade-partners.csv`). */
 export function parseTradePartners(table: CsvTable): Result<TradePartner[], ImportIssue[]> {
-  return readTable(
-    table,
-    ['buyer', 'iso3', 'agreement', 'source'],
-    (row) =>
-      TradePartnerSchema.safeParse({
-        buyer: cellText(row, 'buyer'),
-        iso3: cellText(row, 'iso3'),
-        agreement: cellText(row, 'agreement'),
-        source: cellText(row, 'source'),
-      }),
-    {},
+  return readRecords(table, ['buyer', 'iso3', 'agreement', 'source'], (row) =>
+    TradePartnerSchema.safeParse({
+      buyer: cellText(row, 'buyer'),
+      iso3: cellText(row, 'iso3'),
+      agreement: cellText(row, 'agreement'),
+      source: cellText(row, 'source'),
+    }),
   );
 }
 
@@ -202,7 +160,7 @@ export function parseEuCrmParameterCorrections(
   table: CsvTable,
   source: SourceId,
 ): Result<EuCrmParameterCorrection[], ImportIssue[]> {
-  return readTable(
+  return readRecords(
     table,
     [
       'material',
@@ -228,7 +186,7 @@ export function parseEuCrmParameterCorrections(
             confidence: cellText(row, 'confidence'),
             source,
           }),
-    { was: 'value_in_parameters_csv', value: 'value_found' },
+    { columnOf: (f) => ({ was: 'value_in_parameters_csv', value: 'value_found' })[f] ?? snakeColumn(f) },
   );
 }
 
@@ -238,31 +196,24 @@ export function parseWgiEstimates(table: CsvTable, source: SourceId): Result<Wgi
     const t = cellText(row, c);
     return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(t) ? Number(t) : t;
   };
-  return readTable(
-    table,
-    ['iso3', 'year', 'cc', 'ge', 'pv', 'rq', 'rl', 'va'],
-    (row) =>
-      WgiEstimatesSchema.safeParse({
-        iso3: cellText(row, 'iso3'),
-        year: n(row, 'year'),
-        cc: n(row, 'cc'),
-        ge: n(row, 'ge'),
-        pv: n(row, 'pv'),
-        rq: n(row, 'rq'),
-        rl: n(row, 'rl'),
-        va: n(row, 'va'),
-        source,
-      }),
-    {},
+  return readRecords(table, ['iso3', 'year', 'cc', 'ge', 'pv', 'rq', 'rl', 'va'], (row) =>
+    WgiEstimatesSchema.safeParse({
+      iso3: cellText(row, 'iso3'),
+      year: n(row, 'year'),
+      cc: n(row, 'cc'),
+      ge: n(row, 'ge'),
+      pv: n(row, 'pv'),
+      rq: n(row, 'rq'),
+      rl: n(row, 'rl'),
+      va: n(row, 'va'),
+      source,
+    }),
   );
 }
 
 /** EU CRM material groups (`eu-crm-groups.csv`). */
 export function parseEuMaterialGroups(table: CsvTable): Result<EuMaterialGroup[], ImportIssue[]> {
-  return readTable(
-    table,
-    ['group', 'material'],
-    (row) => EuMaterialGroupSchema.safeParse({ group: cellText(row, 'group'), material: cellText(row, 'material') }),
-    {},
+  return readRecords(table, ['group', 'material'], (row) =>
+    EuMaterialGroupSchema.safeParse({ group: cellText(row, 'group'), material: cellText(row, 'material') }),
   );
 }

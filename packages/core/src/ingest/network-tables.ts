@@ -14,7 +14,8 @@ import {
 } from '../model/network.ts';
 import type { Source } from '../model/source.ts';
 import { err, ok, type Result } from '../result.ts';
-import { cellText, type CsvRow, type CsvTable, requireColumns } from './csv-table.ts';
+import { cellText, type CsvRow, type CsvTable } from './csv-table.ts';
+import { readRecords, snakeColumn } from './read-records.ts';
 import type { ImportIssue } from './import-issue.ts';
 import { rowSource } from './row-sources.ts';
 
@@ -49,36 +50,25 @@ function readNetworkRows<T>(
   sources: Map<string, Source>,
   issues: ImportIssue[],
 ): T[] {
-  const out: T[] = [];
-  for (const table of tables) {
-    const missing = requireColumns(table, [...columns, ...PROVENANCE]);
-    if (missing.length > 0) {
-      issues.push(...missing);
-      continue;
-    }
-    for (const row of table.rows) {
-      const provenance = rowSource(row, table.file, 'net');
-      if ('issue' in provenance) {
-        issues.push(provenance.issue);
-        continue;
-      }
-      sources.set(provenance.source.id, provenance.source);
-      const parsed = toRecord(row, provenance.source.id);
-      if (parsed.success) out.push(parsed.data);
-      else
-        for (const i of parsed.error.issues) {
-          const field = String(i.path[0] ?? '');
-          issues.push({
-            code: 'bad-value',
-            file: table.file,
-            row: row.row,
-            column: FIELD_COLUMN[field] ?? field,
-            message: i.message,
-          });
+  return tables.flatMap((table) => {
+    const read = readRecords(
+      table,
+      [...columns, ...PROVENANCE],
+      (row, rowIssues) => {
+        const provenance = rowSource(row, table.file, 'net');
+        if ('issue' in provenance) {
+          rowIssues.push(provenance.issue);
+          return undefined;
         }
-    }
-  }
-  return out;
+        sources.set(provenance.source.id, provenance.source);
+        return toRecord(row, provenance.source.id);
+      },
+      { columnOf: (field) => FIELD_COLUMN[field] ?? snakeColumn(field) },
+    );
+    if (read.ok) return read.value;
+    issues.push(...read.error);
+    return [];
+  });
 }
 
 /** Reads the supply-network tables; every row's provenance becomes a registered source. */

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { ExportControlMeasure } from '../model/export-control.ts';
 import {
   type ControlItem,
@@ -9,93 +8,68 @@ import {
   RegimeEventSchema,
 } from '../model/regime.ts';
 import type { SourceId } from '../model/source.ts';
-import { err, ok, type Result } from '../result.ts';
-import { cellText, type CsvRow, type CsvTable, requireColumns } from './csv-table.ts';
+import type { Result } from '../result.ts';
+import { cellText, type CsvRow, type CsvTable } from './csv-table.ts';
+import { readRecords } from './read-records.ts';
 import type { ImportIssue } from './import-issue.ts';
 
 const orNull = (s: string): string | null => (s === '' ? null : s);
 const numberOrNull = (s: string): number | string | null => (s === '' ? null : /^\d+(\.\d+)?$/.test(s) ? Number(s) : s);
-const CAMEL_TO_COLUMN: Readonly<Record<string, string>> = {
-  measureId: 'measure_id',
-  destinationScope: 'destination_scope',
-  approvalRate: 'approval_rate',
-  delayDays: 'delay_days',
-  deMinimisShare: 'de_minimis_share',
-  parametersSource: 'parameters_source',
-  nameEn: 'name_en',
-  nameJa: 'name_ja',
+const measureContext = (row: CsvRow): string => {
+  const measure = cellText(row, 'measure_id');
+  return measure === '' ? '' : `measure ${measure}: `;
 };
-
-function readRows<T>(
-  table: CsvTable,
-  columns: readonly string[],
-  toRecord: (row: CsvRow) => z.ZodSafeParseResult<T>,
-): Result<T[], ImportIssue[]> {
-  const missing = requireColumns(table, columns);
-  if (missing.length > 0) return err(missing);
-  const issues: ImportIssue[] = [];
-  const out: T[] = [];
-  for (const row of table.rows) {
-    const parsed = toRecord(row);
-    if (parsed.success) out.push(parsed.data);
-    else
-      for (const i of parsed.error.issues) {
-        const field = String(i.path[0] ?? '');
-        const measure = cellText(row, 'measure_id');
-        issues.push({
-          code: 'bad-value',
-          file: table.file,
-          row: row.row,
-          column: CAMEL_TO_COLUMN[field] ?? field,
-          message: `${measure === '' ? '' : `measure ${measure}: `}${i.message}`,
-        });
-      }
-  }
-  return issues.length > 0 ? err(issues) : ok(out);
-}
 
 /** `regime_clauses.csv`: one row per clause of a measure. */
 export function parseRegimeClauses(table: CsvTable, source: SourceId): Result<RegimeClause[], ImportIssue[]> {
-  return readRows(table, ['measure_id', 'clause', 'items', 'destination_scope', 'destination', 'effect'], (row) =>
-    RegimeClauseSchema.safeParse({
-      measureId: cellText(row, 'measure_id'),
-      clause: cellText(row, 'clause'),
-      items: cellText(row, 'items')
-        .split(';')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-      destinationScope: cellText(row, 'destination_scope'),
-      destination: orNull(cellText(row, 'destination')),
-      effect: cellText(row, 'effect'),
-      approvalRate: numberOrNull(cellText(row, 'approval_rate')),
-      delayDays: numberOrNull(cellText(row, 'delay_days')),
-      deMinimisShare: numberOrNull(cellText(row, 'de_minimis_share')),
-      parametersSource: orNull(cellText(row, 'parameters_source')),
-      note: orNull(cellText(row, 'note')),
-      source,
-    }),
+  return readRecords(
+    table,
+    ['measure_id', 'clause', 'items', 'destination_scope', 'destination', 'effect'],
+    (row) =>
+      RegimeClauseSchema.safeParse({
+        measureId: cellText(row, 'measure_id'),
+        clause: cellText(row, 'clause'),
+        items: cellText(row, 'items')
+          .split(';')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+        destinationScope: cellText(row, 'destination_scope'),
+        destination: orNull(cellText(row, 'destination')),
+        effect: cellText(row, 'effect'),
+        approvalRate: numberOrNull(cellText(row, 'approval_rate')),
+        delayDays: numberOrNull(cellText(row, 'delay_days')),
+        deMinimisShare: numberOrNull(cellText(row, 'de_minimis_share')),
+        parametersSource: orNull(cellText(row, 'parameters_source')),
+        note: orNull(cellText(row, 'note')),
+        source,
+      }),
+    { context: measureContext },
   );
 }
 
 /** `regime_events.csv`: suspensions, lifts, expiries and supersessions of a measure or a clause. */
 export function parseRegimeEvents(table: CsvTable, source: SourceId): Result<RegimeEvent[], ImportIssue[]> {
-  return readRows(table, ['measure_id', 'clause', 'event', 'from', 'until', 'instrument', 'note'], (row) =>
-    RegimeEventSchema.safeParse({
-      measureId: cellText(row, 'measure_id'),
-      clause: cellText(row, 'clause'),
-      event: cellText(row, 'event'),
-      from: cellText(row, 'from'),
-      until: orNull(cellText(row, 'until')),
-      instrument: orNull(cellText(row, 'instrument')),
-      note: orNull(cellText(row, 'note')),
-      source,
-    }),
+  return readRecords(
+    table,
+    ['measure_id', 'clause', 'event', 'from', 'until', 'instrument', 'note'],
+    (row) =>
+      RegimeEventSchema.safeParse({
+        measureId: cellText(row, 'measure_id'),
+        clause: cellText(row, 'clause'),
+        event: cellText(row, 'event'),
+        from: cellText(row, 'from'),
+        until: orNull(cellText(row, 'until')),
+        instrument: orNull(cellText(row, 'instrument')),
+        note: orNull(cellText(row, 'note')),
+        source,
+      }),
+    { context: measureContext },
   );
 }
 
 /** `control-items.csv`: items that are not commodities. */
 export function parseControlItems(table: CsvTable): Result<ControlItem[], ImportIssue[]> {
-  return readRows(table, ['item', 'name_en', 'name_ja'], (row) =>
+  return readRecords(table, ['item', 'name_en', 'name_ja'], (row) =>
     ControlItemSchema.safeParse({
       item: cellText(row, 'item'),
       nameEn: cellText(row, 'name_en'),
