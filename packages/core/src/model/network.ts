@@ -27,7 +27,8 @@ export const CoefficientSchema = z
     output: z.string().min(1),
     input: z.string().min(1),
     value: z.number().positive(),
-    low: z.number().positive(),
+    /** Zero where the input is optional (some cathodes take lithium as hydroxide only). */
+    low: z.number().nonnegative(),
     high: z.number().positive(),
     source: SourceIdSchema,
   })
