@@ -49,13 +49,18 @@ const published = new Map(
 );
 
 function results(buyer: Buyer) {
-  const byMaterial = new Map<string, { sr: number; ei: number; hasEi: boolean }>();
+  const byMaterial = new Map<string, { sr: number; ei: number; hasEi: boolean; ownSourcing: boolean }>();
   const all = assessableMaterials(dataset).flatMap((m) => {
     const inputs = materialInputs(dataset, buyer, m);
     return 'code' in inputs ? [] : [assessCriticality(inputs, options)];
   });
   for (const r of all)
-    byMaterial.set(r.material, { sr: r.sr, ei: r.ei, hasEi: r.terms.economicImportance.endUses.length > 0 });
+    byMaterial.set(r.material, {
+      sr: r.sr,
+      ei: r.ei,
+      hasEi: r.terms.economicImportance.endUses.length > 0,
+      ownSourcing: !r.fallbacks.some((f) => /sourcing shares/.test(f.input)),
+    });
   for (const group of new Set(dataset.euMaterialGroups.map((g) => g.group))) {
     const members = new Set(dataset.euMaterialGroups.filter((g) => g.group === group).map((g) => g.material));
     const g = assessGroup(
@@ -63,7 +68,7 @@ function results(buyer: Buyer) {
       all.filter((r) => members.has(r.material)),
       options,
     );
-    if (g) byMaterial.set(group, { sr: g.sr, ei: g.ei, hasEi: true });
+    if (g) byMaterial.set(group, { sr: g.sr, ei: g.ei, hasEi: true, ownSourcing: false });
   }
   return byMaterial;
 }
@@ -97,10 +102,21 @@ const moves = [...euRank]
     other: otherRank.get(m) ?? 0,
     euSr: eu.get(m)?.sr ?? 0,
     otherSr: otherResults.get(m)?.sr ?? 0,
+    own: otherResults.get(m)?.ownSourcing ?? false,
   }))
   .sort((a, b) => Math.abs(b.eu - b.other) - Math.abs(a.eu - a.other) || a.m.localeCompare(b.m));
-console.log(`\nSupply-risk rank, EU vs ${other}: the five largest moves`);
-for (const x of moves.slice(0, 5))
-  console.log(
-    `${x.m.padEnd(18)} EU #${String(x.eu).padEnd(3)} SR ${x.euSr.toFixed(2)}   ${other} #${String(x.other).padEnd(3)} SR ${x.otherSr.toFixed(2)}`,
-  );
+const show = (title: string, list: typeof moves) => {
+  console.log(`\n${title}`);
+  for (const x of list.slice(0, 5))
+    console.log(
+      `${x.m.padEnd(18)} EU #${String(x.eu).padEnd(3)} SR ${x.euSr.toFixed(2)}   ${other} #${String(x.other).padEnd(3)} SR ${x.otherSr.toFixed(2)}`,
+    );
+};
+show(
+  `Supply-risk rank, EU vs ${other}: the five largest moves among materials with ${other}'s own sourcing data`,
+  moves.filter((x) => x.own),
+);
+show(
+  `Supply-risk rank, EU vs ${other}: the five largest moves overall (most driven by fallbacks to global supply)`,
+  moves,
+);

@@ -103,6 +103,7 @@ function explain(result: CriticalityResult, dataset: Dataset, buyer: string, sr:
     'eu-crm2023-eu-sourcing',
     'eu-crm2023-end-use',
     'eu-crm2023-parameters',
+    'wgi-2024-six-estimates',
     'wgi-2022-composite',
     'assumption-wgi-scaling',
   ];
