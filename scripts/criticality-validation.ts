@@ -49,7 +49,7 @@ const published = new Map(
 );
 
 function results(buyer: Buyer) {
-  const byMaterial = new Map<string, { sr: number; ei: number; hasEi: boolean; ownSourcing: boolean }>();
+  const byMaterial = new Map<string, { sr: number; ei: number | null; ownSourcing: boolean }>();
   const all = assessableMaterials(dataset).flatMap((m) => {
     const inputs = materialInputs(dataset, buyer, m);
     return 'code' in inputs ? [] : [assessCriticality(inputs, options)];
@@ -58,7 +58,6 @@ function results(buyer: Buyer) {
     byMaterial.set(r.material, {
       sr: r.sr,
       ei: r.ei,
-      hasEi: r.terms.economicImportance.endUses.length > 0,
       ownSourcing: !r.fallbacks.some((f) => /sourcing shares/.test(f.input)),
     });
   for (const group of new Set(dataset.euMaterialGroups.map((g) => g.group))) {
@@ -68,7 +67,7 @@ function results(buyer: Buyer) {
       all.filter((r) => members.has(r.material)),
       options,
     );
-    if (g) byMaterial.set(group, { sr: g.sr, ei: g.ei, hasEi: true, ownSourcing: false });
+    if (g) byMaterial.set(group, { sr: g.sr, ei: g.ei, ownSourcing: false });
   }
   return byMaterial;
 }
@@ -83,8 +82,8 @@ for (const m of FOCUS) {
     console.log(`${m.padEnd(18)}  ${c ? '' : 'not computed'} ${p ? '' : 'not published'}`);
     continue;
   }
-  const ei = c.hasEi ? c.ei.toFixed(2).padStart(7) : '    n/a';
-  const dEi = c.hasEi ? (c.ei - p.ei).toFixed(2).padStart(6) : '   n/a';
+  const ei = c.ei === null ? '    n/a' : c.ei.toFixed(2).padStart(7);
+  const dEi = c.ei === null ? '   n/a' : (c.ei - p.ei).toFixed(2).padStart(6);
   console.log(
     `${m.padEnd(18)} ${c.sr.toFixed(2).padStart(7)} ${p.sr.toFixed(2).padStart(7)} ${(c.sr - p.sr).toFixed(2).padStart(6)}  ${ei} ${p.ei.toFixed(2).padStart(7)} ${dEi}`,
   );

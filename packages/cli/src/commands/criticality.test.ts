@@ -6,8 +6,8 @@ const run = (...argv: string[]) => runCli(argv);
 interface Row {
   material: string;
   sr: number;
-  ei: number;
-  critical: boolean;
+  ei: number | null;
+  critical: boolean | null;
   bottleneckStage: string;
   fallbacks: { input: string; usedInstead: string }[];
   terms: { stages: { stage: string; global: { value: number }; buyer: { value: number }; importReliance: number }[] };
@@ -23,6 +23,16 @@ describe('lodestone criticality', () => {
     expect(gallium?.sr).toBeCloseTo(3.8, 2);
     expect(gallium?.ei).toBeCloseTo(3.84, 2);
     expect(gallium?.fallbacks).toEqual([]);
+  });
+
+  it('leaves EI and the verdict open where the inputs hold no end-use shares (lithium)', async () => {
+    const lithium = (await rows()).find((r) => r.material === 'Lithium');
+    expect(lithium).toMatchObject({ ei: null, critical: null });
+    expect(lithium?.sr).toBeGreaterThan(1);
+    expect(lithium?.fallbacks).toContainEqual({
+      input: 'end-use shares',
+      usedInstead: 'none in the inputs: EI not computed',
+    });
   });
 
   it('gives results for Japan and the US, naming every input that fell back', async () => {

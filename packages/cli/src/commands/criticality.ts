@@ -35,7 +35,8 @@ const CriticalityFlagsSchema = z.object({
   eiThreshold: z.coerce.number().positive().default(2.8),
 });
 
-const f2 = (v: number): string => v.toFixed(2);
+const f2 = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(2));
+const verdict = (c: boolean | null): string => (c === null ? '?' : c ? 'yes' : '');
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 /** The material the user meant: an EU CRM material name (any case) or a commodity name that maps to one. */
@@ -93,7 +94,7 @@ function explain(result: CriticalityResult, dataset: Dataset, buyer: string, sr:
     `  Σ ${Math.round(e.weightedValueAddedMEur).toLocaleString('en-US')} / ${e.scaleMEur.toLocaleString('en-US')} × 10 × ${t.siEi} = EI ${f2(result.ei)} (threshold ${ei})`,
   );
   out.push('');
-  out.push(`critical: ${result.critical ? 'yes' : 'no'}`);
+  out.push(`critical: ${result.critical === null ? 'undetermined (EI unknown)' : result.critical ? 'yes' : 'no'}`);
   if (result.fallbacks.length > 0) {
     out.push('inputs not from the buyer’s own data:');
     for (const fb of result.fallbacks) out.push(`  - ${fb.input}: ${fb.usedInstead}`);
@@ -231,7 +232,7 @@ export function criticalityCommand(dataset: Dataset, rawFlags: unknown, effects:
       '\nGroups (unweighted mean of members, an assumption)\n' +
       textTable(
         ['group', 'SR', 'EI', 'critical', 'members'],
-        groups.map((g) => [g.group, f2(g.sr), f2(g.ei), g.critical ? 'yes' : '', g.members.join(', ')]),
+        groups.map((g) => [g.group, f2(g.sr), f2(g.ei), verdict(g.critical), g.members.join(', ')]),
         new Set([1, 2]),
       ) +
       '\nlodestone criticality --explain <material> shows the derivation; --vary WGI|t|IR the sensitivity.\n',

@@ -112,8 +112,10 @@ export function economicImportance(
 export interface CriticalityResult {
   readonly material: string;
   readonly sr: number;
-  readonly ei: number;
-  readonly critical: boolean;
+  /** `null` where the inputs hold no end-use shares for the material: EI cannot be computed. */
+  readonly ei: number | null;
+  /** `null` when EI is unknown but SR passes its threshold: the verdict cannot be given. */
+  readonly critical: boolean | null;
   readonly bottleneckStage: CriticalityStage;
   readonly terms: {
     readonly stages: readonly StageTerms[];
@@ -137,11 +139,13 @@ export function assessCriticality(inputs: MaterialInputs, options: CriticalityOp
       ? [{ input: `WGI of ${missing.join(', ')}`, usedInstead: `the median score (${options.wgiMissing.toFixed(2)})` }]
       : []),
   ];
+  const eiValue = inputs.endUses.length > 0 ? ei.ei : null;
+  const srPasses = bottleneck.sr >= options.srThreshold;
   return {
     material: inputs.material,
     sr: bottleneck.sr,
-    ei: ei.ei,
-    critical: bottleneck.sr >= options.srThreshold && ei.ei >= options.eiThreshold,
+    ei: eiValue,
+    critical: eiValue === null ? (srPasses ? null : false) : srPasses && eiValue >= options.eiThreshold,
     bottleneckStage: bottleneck.stage,
     terms: { stages, eolRir: inputs.eolRir, siSr: inputs.siSr, siEi: inputs.siEi, economicImportance: ei },
     fallbacks,
@@ -152,8 +156,8 @@ export interface GroupResult {
   readonly group: string;
   readonly members: readonly string[];
   readonly sr: number;
-  readonly ei: number;
-  readonly critical: boolean;
+  readonly ei: number | null;
+  readonly critical: boolean | null;
 }
 
 /** A group's SR and EI as the unweighted mean of its members' (members with no end-use data left out of EI). */
@@ -163,15 +167,16 @@ export function assessGroup(
   options: Pick<CriticalityOptions, 'srThreshold' | 'eiThreshold'>,
 ): GroupResult | undefined {
   if (members.length === 0) return undefined;
-  const withEi = members.filter((m) => m.terms.economicImportance.endUses.length > 0);
-  const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const eis = members.flatMap((m) => (m.ei === null ? [] : [m.ei]));
+  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const sr = mean(members.map((m) => m.sr));
-  const ei = mean(withEi.map((m) => m.ei));
+  const ei = eis.length > 0 ? mean(eis) : null;
   return {
     group,
     members: members.map((m) => m.material),
     sr,
     ei,
-    critical: sr >= options.srThreshold && ei >= options.eiThreshold,
+    critical:
+      ei === null ? (sr >= options.srThreshold ? null : false) : sr >= options.srThreshold && ei >= options.eiThreshold,
   };
 }

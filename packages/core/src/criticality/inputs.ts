@@ -276,7 +276,8 @@ export function materialInputs(
   ];
   if (endUses.length < rows.length)
     fallbacks.push({ input: 'duplicated end-use rows', usedInstead: 'each counted once' });
-  if (endUses.length === 0) fallbacks.push({ input: 'end-use shares', usedInstead: 'none: EI is 0' });
+  if (endUses.length === 0)
+    fallbacks.push({ input: 'end-use shares', usedInstead: 'none in the inputs: EI not computed' });
   if (buyer !== 'EU')
     fallbacks.push({
       input: `${buyer} sector value added`,
