@@ -9,7 +9,7 @@ export interface NetworkIssue {
 
 /**
  * Fails on a product whose supply and use differ beyond `tolerance`, a reference to an unknown product or
- * country, a processed product with no input coefficient, and a figure whose source is not registered.
+ * country, a processed product with neither inputs nor output of its own, and a figure whose source is not registered.
  * Coefficients outside their plausible range are already rejected when the network is read.
  */
 export function checkNetwork(
@@ -56,12 +56,18 @@ export function checkNetwork(
     area(where, i.area);
     sourced(where, i.source);
   }
+  // A processed product needs an input, unless it is a chain's root with output of its own (gallium and
+  // germanium are by-products of alumina and zinc refining, which the network does not model).
   for (const p of network.products)
-    if (p.stage !== 'mining' && !network.coefficients.some((c) => c.output === p.product))
+    if (
+      p.stage !== 'mining' &&
+      !network.coefficients.some((c) => c.output === p.product) &&
+      !network.capacityOutput.some((o) => o.product === p.product && (o.output ?? 0) > 0)
+    )
       issues.push({
         code: 'no-input',
         where: `product ${p.product}`,
-        message: `a ${p.stage} product with no input coefficient`,
+        message: `a ${p.stage} product with neither an input coefficient nor output of its own`,
       });
   for (const b of networkBalance(network))
     if (Math.abs(b.imbalance) > tolerance)
