@@ -72,13 +72,32 @@ export function networkCommand(dataset: Dataset, rawFlags: unknown, effects: Eff
     return EXIT.ok;
   }
   const unitOf = new Map(products.map((p) => [p.product, p.unit]));
+  const capacitySummary = (product: string): string => {
+    const rows = net.capacityOutput.filter((o) => o.product === product && o.capacity !== null);
+    if (rows.length === 0) return '—';
+    return rows
+      .sort((a, b) => (b.capacity ?? 0) - (a.capacity ?? 0))
+      .slice(0, 3)
+      .map((o) => `${o.area} ${formatNumber(o.capacity ?? 0)}`)
+      .join(', ');
+  };
   const out: string[] = [
     `Supply network — ${chain === 'all' ? 'all chains' : chain}, baseline ${net.capacityOutput[0]?.year ?? ''}`,
     '',
   ];
   out.push(
     textTable(
-      ['chain', 'stage', 'product', 'unit', 'world output', 'top producers', 'use', 'balance'],
+      [
+        'chain',
+        'stage',
+        'product',
+        'unit',
+        'world output',
+        'top producers',
+        'use',
+        'balance',
+        'capacity (where known)',
+      ],
       products.map((p) => {
         const b = balance.find((x) => x.product === p.product);
         const top = producers(p.product);
@@ -97,6 +116,7 @@ export function networkCommand(dataset: Dataset, rawFlags: unknown, effects: Eff
           b
             ? `${(b.imbalance * 100).toFixed(1)}%${b.balancingDemand > 0 ? ` (balancing ${formatShare(b.balancingDemand / Math.max(b.supply, 1e-9))})` : ''}`
             : '',
+          capacitySummary(p.product),
         ];
       }),
       new Set([4, 6]),
