@@ -83,10 +83,13 @@ describe('lodestone atlas', () => {
 
 describe('lodestone brief', () => {
   it('names the most concentrated chains and the dependences, with sources', async () => {
-    const { code, stdout } = await run('brief');
+    const { code, stdout } = await run('brief', '--at', '2026-11-29');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Most concentrated critical-mineral chains/);
-    expect(stdout).toMatch(/Under China's export controls \(status as of 2026-11\)/);
+    expect(stdout).toMatch(
+      /Regime on 2026-11-29: \d+ clauses in force, 0 suspended, \d+ of unknown state \(their suspensions ended 2026-11-10, 2026-11-27/,
+    );
+    expect(stdout).toMatch(/Under China's export controls \(measure status as recorded 2026-11\)/);
     expect(stdout).toMatch(/Gallium\s+refining\s+98\.4%\s+0\.8%\s+refining 98\.7% \(2024\)/);
     expect(stdout).toMatch(/Rare earths\s+mining\s+68\.5%.*separation 91\.0% \(2024, medium\)/);
     expect(stdout).toMatch(/Beyond China: .*\n.*\n.*\nNiobium\s+mining\s+Brazil\s+90\.9%/);

@@ -33,8 +33,9 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .command('brief')
     .description('one-screen briefing: the most concentrated chains and single-country dependences, with sources')
     .option('--year <year>', 'year (default: latest)', (v) => Number(v))
+    .option('--at <date>', 'date of the export-control regime shown (default: today)')
     .option('--json', 'print the briefing as JSON')
-    .action((flags: { year?: number; json?: boolean }) => {
+    .action((flags: { year?: number; json?: boolean; at?: string }) => {
       code = briefCommand(dataset().dataset, flags, effects);
     });
 

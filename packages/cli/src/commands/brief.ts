@@ -1,4 +1,4 @@
-import { briefing, type Dataset } from '@lodestone/core';
+import { briefing, clausesAt, type Dataset } from '@lodestone/core';
 import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { formatShare, textTable } from '../format/text-table.ts';
@@ -13,7 +13,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
 /** `lodestone brief`: what China's controls reach, the most concentrated chains, and the alliance's single-country dependences. */
 export function briefCommand(
   dataset: Dataset,
-  flags: { year?: number | undefined; json?: boolean | undefined },
+  flags: { year?: number | undefined; json?: boolean | undefined; at?: string | undefined },
   effects: Effects,
 ): ExitCode {
   const year =
@@ -34,7 +34,20 @@ export function briefCommand(
   );
   out.push(`dataset ${dataset.version}`);
   out.push('');
-  out.push(`Under China's export controls (status as of ${b.controlsStatusAsOf ?? 'n/a'}); shares of world output`);
+  const today = flags.at ?? new Date().toISOString().slice(0, 10);
+  const clauses = clausesAt(dataset, today).filter((c) => c.effect !== 'framework' && c.effect !== 'domestic_quota');
+  const unknown = clauses.filter((c) => c.state === 'unknown');
+  const ended = [...new Set(unknown.map((c) => c.unknownAfter))].sort().join(', ');
+  out.push(
+    `Regime on ${today}: ${clauses.filter((c) => c.state === 'in_force').length} clauses in force, ${clauses.filter((c) => c.state === 'suspended').length} suspended` +
+      (unknown.length > 0
+        ? `, ${unknown.length} of unknown state (their suspensions ended ${ended}; lodestone controls --after-suspension lapsed|extended)`
+        : ''),
+  );
+  out.push('');
+  out.push(
+    `Under China's export controls (measure status as recorded ${b.controlsStatusAsOf ?? 'n/a'}); shares of world output`,
+  );
   out.push(
     textTable(
       ['commodity', 'stage', 'China', 'allied', 'China midstream (reported)', 'measures'],
