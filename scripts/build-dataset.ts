@@ -4,7 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildDataset, checkDataset, failingIssues, formatImportIssue } from '@lodestone/core';
+import { buildDataset, checkDataset, DatasetSchema, failingIssues, formatImportIssue } from '@lodestone/core';
+import { z } from 'zod';
 import { BUNDLED_DATASET, readBundleInput } from '../packages/cli/src/data/bundle-files.ts';
 import { stringifyDataset } from '../packages/cli/src/data/dataset-json.ts';
 
@@ -25,16 +26,21 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const text = stringifyDataset(built.value);
+// The dataset's JSON Schema, generated from the zod schema, for users who read the file with other tools.
+const schemaPath = BUNDLED_DATASET.replace(/\.json$/, '.schema.json');
+const schemaText = `${JSON.stringify(z.toJSONSchema(DatasetSchema, { io: 'output', unrepresentable: 'any' }), null, 2)}\n`;
 const summary = `${built.value.observations.length} observations, ${built.value.usSalient.length} US salient figures, ${built.value.sources.length} sources`;
 if (verify) {
   const current = existsSync(BUNDLED_DATASET) ? readFileSync(BUNDLED_DATASET, 'utf8') : '';
-  if (current !== text) {
-    console.error('data/derived/dataset.json is stale: run `npm run data:build` and commit the result.');
+  const currentSchema = existsSync(schemaPath) ? readFileSync(schemaPath, 'utf8') : '';
+  if (current !== text || currentSchema !== schemaText) {
+    console.error('data/derived/dataset.json or its schema is stale: run `npm run data:build` and commit the result.');
     process.exit(1);
   }
   console.log(`data/derived/dataset.json is up to date (${summary}).`);
 } else {
   mkdirSync(dirname(BUNDLED_DATASET), { recursive: true });
   writeFileSync(BUNDLED_DATASET, text);
+  writeFileSync(schemaPath, schemaText);
   console.log(`wrote data/derived/dataset.json: ${summary}.`);
 }
