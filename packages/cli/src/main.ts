@@ -4,6 +4,7 @@ import { briefCommand } from './commands/brief.ts';
 import { criticalityCommand } from './commands/criticality.ts';
 import { controlsCommand, controlsTimelineCommand } from './commands/controls.ts';
 import { networkCheckCommand, networkCommand } from './commands/network.ts';
+import { scenarioCheckCommand, scenarioShowCommand, scenariosCommand } from './commands/scenarios.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -111,6 +112,28 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .description('fail on imbalance, a missing source or an unknown product or country')
     .action(() => {
       code = networkCheckCommand(dataset().dataset, effects);
+    });
+
+  const scenarios = program
+    .command('scenarios')
+    .description('the built-in scenario library (baseline, China 2024–2026 measures, the 2010 precedent)')
+    .option('--json', 'print JSON')
+    .action((flags: { json?: boolean }) => {
+      code = scenariosCommand(dataset().dataset, flags, effects);
+    });
+  scenarios
+    .command('show')
+    .argument('<id>', 'scenario id, e.g. cn-2025-04-ree7')
+    .description('one scenario in full, with its sources')
+    .action((id: string) => {
+      code = scenarioShowCommand(dataset().dataset, id, effects);
+    });
+  scenarios
+    .command('check')
+    .argument('<file>', 'scenario JSON file')
+    .description('validate a scenario file; each problem names its JSON path')
+    .action((file: string) => {
+      code = scenarioCheckCommand(dataset().dataset, file, effects);
     });
 
   program

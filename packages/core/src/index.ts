@@ -41,3 +41,5 @@ export * from './ingest/row-sources.ts';
 export * from './ingest/network-tables.ts';
 export * from './network/balance.ts';
 export * from './network/network-check.ts';
+export * from './model/scenario.ts';
+export * from './ingest/scenario-file.ts';

@@ -52,6 +52,24 @@ function readNetworkTables(root: string): BundleInput['network'] {
   };
 }
 
+/** The built-in scenarios in data/scenarios, as parsed JSON; a syntax error names the file. */
+function readScenarioFiles(root: string): BundleInput['scenarios'] {
+  const dir = join(root, 'scenarios');
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  return files.map((f) => {
+    const path = join(dir, f);
+    try {
+      return { file: relative(root, path), document: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+    } catch (e) {
+      throw new Error(`${relative(root, path)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+}
+
 /** Gathers every input table of the bundled dataset from the data folder. */
 export function readBundleInput(root = DATA_DIR): BundleInput {
   const at = (...parts: string[]): CsvTable => readCsvTable(join(root, ...parts), root);
@@ -84,6 +102,7 @@ export function readBundleInput(root = DATA_DIR): BundleInput {
       source: 'usgs-mcs2025-salient' as SourceId,
     },
     network: readNetworkTables(root),
+    scenarios: readScenarioFiles(root),
     reference: {
       commodityLabels: at('catalog', 'usgs-commodity-labels.csv'),
       importReliance: readText(root, 'sources', 'usgs_mcs2025', 'raw', 'MCS2025_Fig2_Net_Import_Reliance.csv'),

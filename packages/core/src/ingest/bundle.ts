@@ -45,6 +45,7 @@ import {
 import { SourceIdSchema } from '../model/source.ts';
 import { checkRegime, parseControlItems, parseRegimeClauses, parseRegimeEvents } from './regime-tables.ts';
 import { type NetworkTables, parseNetwork } from './network-tables.ts';
+import { parseScenario } from './scenario-file.ts';
 
 /** The tables the bundled dataset is built from, already read as CSV. */
 export interface BundleInput {
@@ -62,6 +63,8 @@ export interface BundleInput {
   readonly usgsWorld: { readonly table: CsvTable; readonly source: SourceId };
   readonly usgsSalient: { readonly tables: readonly CsvTable[]; readonly source: SourceId };
   readonly network: NetworkTables;
+  /** Built-in scenarios: parsed JSON documents with their file names. */
+  readonly scenarios: readonly { readonly file: string; readonly document: unknown }[];
   /** The reference tables, as decoded text with their file names. */
   readonly reference: {
     readonly commodityLabels: CsvTable;
@@ -166,11 +169,28 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     new Set<string>(commodities.map((c) => c.key)),
     issues,
   );
+  const allSources = [...sources, ...network.sources];
+  const scenarioRefs = {
+    measureIds: new Set(reference.exportControls.map((m) => m.id)),
+    items: new Set([
+      ...commodities.map((c) => c.key),
+      ...network.network.products.map((p) => p.product),
+      ...regime.controlItems.map((c) => c.item),
+    ]),
+    areas: new Set([...countries.map((c) => c.iso3), 'ROW']),
+    sources: new Set(allSources.map((s) => s.id)),
+  };
+  const scenarios = input.scenarios.flatMap((s) => {
+    const parsed = parseScenario(s.document, s.file, scenarioRefs);
+    if (parsed.ok) return [parsed.value];
+    issues.push(...parsed.error);
+    return [];
+  });
   if (issues.length > 0) return err(issues);
 
   return ok({
     version: input.version,
-    sources: [...sources, ...network.sources].sort((a, b) => a.id.localeCompare(b.id)),
+    sources: allSources.sort((a, b) => a.id.localeCompare(b.id)),
     countries,
     groups,
     commodities,
@@ -182,6 +202,7 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     ...regime,
     knownDiscrepancies,
     network: network.network,
+    scenarios,
   });
 }
 

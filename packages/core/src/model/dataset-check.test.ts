@@ -69,6 +69,7 @@ const dataset = (observations: Observation[]): Dataset => ({
   wgiEstimates: [],
   knownDiscrepancies: [],
   network: { products: [], coefficients: [], capacityOutput: [], demand: [], inventories: [] },
+  scenarios: [],
 });
 
 describe('checkDataset', () => {

@@ -14,6 +14,7 @@ import { EndUseShareSchema } from './end-use-share.ts';
 import { ExportControlMeasureSchema } from './export-control.ts';
 import { ControlItemSchema, RegimeClauseSchema, RegimeEventSchema } from './regime.ts';
 import { NetworkSchema } from './network.ts';
+import { ScenarioSchema } from './scenario.ts';
 import {
   BuyerImportRelianceSchema,
   BuyerImportSourceSchema,
@@ -75,5 +76,7 @@ export const DatasetSchema = z.object({
   knownDiscrepancies: z.array(KnownDiscrepancySchema),
   /** The multi-tier supply network's baseline (products, coefficients, output, demand, inventories). */
   network: NetworkSchema,
+  /** The built-in scenario library. */
+  scenarios: z.array(ScenarioSchema),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
