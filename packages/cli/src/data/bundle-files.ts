@@ -65,7 +65,7 @@ function readScenarioFiles(root: string): BundleInput['scenarios'] {
     try {
       return { file: relative(root, path), document: JSON.parse(readFileSync(path, 'utf8')) as unknown };
     } catch (e) {
-      throw new Error(`${relative(root, path)}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`${relative(root, path)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   });
 }
