@@ -7,6 +7,34 @@ import { runCli } from '../testing/run-cli.ts';
 const scratch = mkdtempSync(join(tmpdir(), 'lodestone-scenarios-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** Writes a scenario file with one ad hoc measure, varied by the test. */
+function scenarioFile(name: string, over: Record<string, unknown>, measure: Record<string, unknown>): string {
+  const file = join(scratch, name);
+  const base = {
+    kind: 'ad_hoc',
+    label: 'x',
+    issuer: 'CHN',
+    items: ['dysprosium'],
+    destinations: ['JPN'],
+    shareCut: 1,
+    startMonth: '2026-01',
+    durationMonths: 3,
+  };
+  writeFileSync(
+    file,
+    JSON.stringify({
+      id: 'my-shock',
+      title: 't',
+      description: 'd',
+      sources: [],
+      startMonth: '2026-01',
+      ...over,
+      measures: [{ ...base, ...measure }],
+    }),
+  );
+  return file;
+}
+
 describe('lodestone scenarios', () => {
   it('lists the six built-in scenarios with their measures', async () => {
     const r = await runCli(['scenarios', '--json']);
@@ -30,29 +58,7 @@ describe('lodestone scenarios', () => {
   });
 
   it('names the JSON path of each problem in a scenario file', async () => {
-    const file = join(scratch, 'bad.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        id: 'my-shock',
-        title: 't',
-        description: 'd',
-        sources: [],
-        startMonth: '2026-13',
-        measures: [
-          {
-            kind: 'ad_hoc',
-            label: 'x',
-            issuer: 'CHN',
-            items: ['dysprosium', 'kryptonite'],
-            destinations: ['JPN'],
-            shareCut: 1.5,
-            startMonth: '2026-01',
-            durationMonths: 3,
-          },
-        ],
-      }),
-    );
+    const file = scenarioFile('bad.json', { startMonth: '2026-13' }, { shareCut: 1.5 });
     const r = await runCli(['scenarios', 'check', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\[\$\.startMonth\]: a month as YYYY-MM/);
@@ -60,29 +66,7 @@ describe('lodestone scenarios', () => {
   });
 
   it('names an unknown item by its path once the shape is right', async () => {
-    const file = join(scratch, 'unknown-item.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        id: 'my-shock',
-        title: 't',
-        description: 'd',
-        sources: [],
-        startMonth: '2026-01',
-        measures: [
-          {
-            kind: 'ad_hoc',
-            label: 'x',
-            issuer: 'CHN',
-            items: ['dysprosium', 'kryptonite'],
-            destinations: ['JPN'],
-            shareCut: 1,
-            startMonth: '2026-01',
-            durationMonths: 3,
-          },
-        ],
-      }),
-    );
+    const file = scenarioFile('unknown-item.json', {}, { items: ['dysprosium', 'kryptonite'] });
     const r = await runCli(['scenarios', 'check', file]);
     expect(r.stderr).toMatch(/\[\$\.measures\[0\]\.items\[1\]\]: unknown item "kryptonite"/);
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Dataset, formatImportIssue, parseScenario } from '@lodestone/core';
+import { type Dataset, formatImportIssue, parseScenario, scenarioReferencesOf } from '@lodestone/core';
 import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
 import { textTable } from '../format/text-table.ts';
@@ -51,16 +51,7 @@ export function scenarioCheckCommand(dataset: Dataset, path: string, effects: Ef
     effects.stderr(`${path}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.failed;
   }
-  const refs = {
-    measureIds: new Set(dataset.exportControls.map((m) => m.id)),
-    items: new Set([
-      ...dataset.commodities.map((c) => c.key),
-      ...dataset.network.products.map((p) => p.product),
-      ...dataset.controlItems.map((c) => c.item),
-    ]),
-    areas: new Set([...dataset.countries.map((c) => c.iso3), 'ROW']),
-    sources: new Set(dataset.sources.map((s) => s.id)),
-  };
+  const refs = scenarioReferencesOf(dataset);
   const parsed = parseScenario(document, path, refs);
   if (!parsed.ok) {
     for (const i of parsed.error) effects.stderr(`${formatImportIssue(i)}\n`);

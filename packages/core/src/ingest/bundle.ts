@@ -45,7 +45,7 @@ import {
 import { SourceIdSchema } from '../model/source.ts';
 import { checkRegime, parseControlItems, parseRegimeClauses, parseRegimeEvents } from './regime-tables.ts';
 import { type NetworkTables, parseNetwork } from './network-tables.ts';
-import { parseScenario } from './scenario-file.ts';
+import { parseScenario, scenarioReferencesOf } from './scenario-file.ts';
 
 /** The tables the bundled dataset is built from, already read as CSV. */
 export interface BundleInput {
@@ -170,16 +170,14 @@ export function buildDataset(input: BundleInput): Result<Dataset, ImportIssue[]>
     issues,
   );
   const allSources = [...sources, ...network.sources];
-  const scenarioRefs = {
-    measureIds: new Set(reference.exportControls.map((m) => m.id)),
-    items: new Set([
-      ...commodities.map((c) => c.key),
-      ...network.network.products.map((p) => p.product),
-      ...regime.controlItems.map((c) => c.item),
-    ]),
-    areas: new Set([...countries.map((c) => c.iso3), 'ROW']),
-    sources: new Set(allSources.map((s) => s.id)),
-  };
+  const scenarioRefs = scenarioReferencesOf({
+    exportControls: reference.exportControls,
+    commodities,
+    network: network.network,
+    controlItems: regime.controlItems,
+    countries,
+    sources: allSources,
+  });
   const scenarios = input.scenarios.flatMap((s) => {
     const parsed = parseScenario(s.document, s.file, scenarioRefs);
     if (parsed.ok) return [parsed.value];

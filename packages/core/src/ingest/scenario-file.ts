@@ -1,3 +1,4 @@
+import type { Dataset } from '../model/dataset.ts';
 import { type Scenario, ScenarioSchema } from '../model/scenario.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { ImportIssue } from './import-issue.ts';
@@ -8,6 +9,22 @@ export interface ScenarioReferences {
   readonly items: ReadonlySet<string>;
   readonly areas: ReadonlySet<string>;
   readonly sources: ReadonlySet<string>;
+}
+
+/** The references a dataset offers scenarios: measures, commodities, network products, control items, countries, sources. */
+export function scenarioReferencesOf(
+  d: Pick<Dataset, 'exportControls' | 'commodities' | 'network' | 'controlItems' | 'countries' | 'sources'>,
+): ScenarioReferences {
+  return {
+    measureIds: new Set(d.exportControls.map((m) => m.id)),
+    items: new Set([
+      ...d.commodities.map((c) => c.key),
+      ...d.network.products.map((p) => p.product),
+      ...d.controlItems.map((c) => c.item),
+    ]),
+    areas: new Set([...d.countries.map((c) => c.iso3), 'ROW']),
+    sources: new Set(d.sources.map((s) => s.id)),
+  };
 }
 
 const jsonPath = (path: readonly PropertyKey[]): string =>
