@@ -43,3 +43,6 @@ export * from './network/balance.ts';
 export * from './network/network-check.ts';
 export * from './model/scenario.ts';
 export * from './ingest/scenario-file.ts';
+export * from './optimise/linear-program.ts';
+export * from './optimise/highs-solver.ts';
+export * from './simulate/market-month.ts';
