@@ -52,3 +52,10 @@ export function highsSolver(highs: Highs): Solver {
     },
   };
 }
+
+/** Loads the HiGHS WebAssembly module (CommonJS; its default export is the loader) and wraps it. */
+export async function loadHighsSolver(): Promise<Solver> {
+  const module = (await import('highs')) as unknown as { default?: unknown };
+  const loader = (typeof module.default === 'function' ? module.default : module) as () => Promise<Highs>;
+  return highsSolver(await loader());
+}

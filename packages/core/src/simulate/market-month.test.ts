@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import highsLoader from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { highsSolver } from '../optimise/highs-solver.ts';
+import { loadHighsSolver } from '../optimise/highs-solver.ts';
 import type { Solver } from '../optimise/linear-program.ts';
 import { type MarketMonthInput, solveMarketMonth } from './market-month.ts';
 
 let solver: Solver;
 beforeAll(async () => {
-  solver = highsSolver(await highsLoader());
+  solver = await loadHighsSolver();
 });
 
 // A Dy-oxide-like market: China ships 90 of 100 t, Myanmar-refined 10; Japan and Germany buy.
