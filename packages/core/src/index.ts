@@ -46,3 +46,4 @@ export * from './ingest/scenario-file.ts';
 export * from './optimise/linear-program.ts';
 export * from './optimise/highs-solver.ts';
 export * from './simulate/market-month.ts';
+export * from './simulate/product-simulation.ts';
