@@ -5,6 +5,7 @@ import { criticalityCommand } from './commands/criticality.ts';
 import { controlsCommand, controlsTimelineCommand } from './commands/controls.ts';
 import { networkCheckCommand, networkCommand } from './commands/network.ts';
 import { scenarioCheckCommand, scenarioShowCommand, scenariosCommand } from './commands/scenarios.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -134,6 +135,17 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .description('validate a scenario file; each problem names its JSON path')
     .action((file: string) => {
       code = scenarioCheckCommand(dataset().dataset, file, effects);
+    });
+
+  program
+    .command('simulate')
+    .description("one product's market month by month under a scenario (multi-tier runs and Monte Carlo to come)")
+    .argument('<scenario>', 'scenario id, e.g. cn-2025-04-ree7')
+    .option('--product <product>', 'network product, e.g. dy_oxide')
+    .option('--months <n>', 'horizon in months (default: the scenario’s)')
+    .option('--json', 'print JSON')
+    .action(async (scenario: string, flags: Record<string, unknown>) => {
+      code = await simulateCommand(dataset().dataset, scenario, flags, effects);
     });
 
   program
