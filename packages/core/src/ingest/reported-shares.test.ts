@@ -56,7 +56,7 @@ describe('parseReportedShares on the reported processing shares', () => {
     expect(records.find((r) => r.stage === 'magnet_manufacturing')).toMatchObject({ iso3: 'CHN', share: 0.94 });
   });
 
-  it('keeps a figure computed from a shared file as a file citation, not a URL', () => {
+  it('keeps a figure computed from a data file as a file citation, not a URL', () => {
     expect(records.find((r) => r.commodityLabel === 'gallium' && r.year === 2024)).toMatchObject({
       share: 0.987,
       url: null,

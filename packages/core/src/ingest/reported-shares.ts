@@ -57,7 +57,7 @@ const AGGREGATES: Readonly<Record<string, ShareAggregate>> = { TOP3_SUM: 'top3_s
  * Reads `processing/processing_shares_reported.csv`: market shares quoted by reports, each with its
  * own provenance. `TOP3_SUM`/`TOP3_AVERAGE` rows become aggregates with no country; projections stay
  * in the table, marked `valueType: 'projection'`. A cited "URL" that is not http(s) is a path to a
- * shared data file the figure was computed from.
+ * data file the figure was computed from.
  */
 export function parseReportedShares(text: string, ctx: ReportedSharesContext): Result<ReportedShare[], ImportIssue[]> {
   const table = parseCsvTable(text, ctx.file);

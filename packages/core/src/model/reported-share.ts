@@ -35,9 +35,9 @@ export const ReportedShareSchema = z
     /** Who published the figure originally ("IEA", "IEA (reported)", "unknown (press)"). */
     publisher: z.string().min(1),
     report: z.string().min(1),
-    /** The web page the figure was read from, or null when it was computed from a shared data file. */
+    /** The web page the figure was read from, or null when it was computed from a data file. */
     url: z.url({ protocol: /^https?$/ }).nullable(),
-    /** The shared data file the figure was computed from ("usgs_mcs2025/derived_concentration_2024.csv"). */
+    /** The data file the figure was computed from ("usgs_mcs2025/derived_concentration_2024.csv"). */
     citedFile: z.string().min(1).nullable(),
     sourceType: z.enum(['primary', 'secondary']),
     /** The parenthetical of the source type ("AP report", "aggregator"). */
@@ -51,7 +51,7 @@ export const ReportedShareSchema = z
     path: ['iso3'],
   })
   .refine((r) => (r.url === null) !== (r.citedFile === null), {
-    message: 'a row cites either a URL or a shared file',
+    message: 'a row cites either a URL or a data file',
     path: ['url'],
   });
 export type ReportedShare = z.infer<typeof ReportedShareSchema>;
