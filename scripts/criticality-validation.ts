@@ -3,8 +3,6 @@
  * EI (read here only, never used as inputs), and ranks the materials whose position moves most between
  * two buyers. Run: npm run criticality:validate [-- --buyer JPN]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   assessableMaterials,
   assessCriticality,
@@ -13,8 +11,8 @@ import {
   materialInputs,
   type Buyer,
 } from '@lodestone/core';
-import { parse } from 'csv-parse/sync';
-import { BUNDLED_DATASET, DATA_DIR } from '../packages/cli/src/data/bundle-files.ts';
+import { BUNDLED_DATASET } from '../packages/cli/src/data/bundle-files.ts';
+import { readPublishedResults } from '../packages/cli/src/data/published-results.ts';
 import { loadDataset } from '../packages/cli/src/data/load-dataset.ts';
 
 const FOCUS = [
@@ -40,13 +38,7 @@ const other = (process.argv.includes('--buyer') ? process.argv[process.argv.inde
 
 const dataset = loadDataset(BUNDLED_DATASET);
 const options = criticalityOptions(dataset);
-const published = new Map(
-  (
-    parse(readFileSync(join(DATA_DIR, 'sources', 'eu_crm_2023', 'published_results_for_validation.csv'), 'utf8'), {
-      columns: true,
-    }) as Record<string, string>[]
-  ).map((r) => [r['material'] ?? '', { sr: Number(r['sr']), ei: Number(r['ei']) }]),
-);
+const published = readPublishedResults();
 
 function results(buyer: Buyer) {
   const byMaterial = new Map<string, { sr: number; ei: number | null; ownSourcing: boolean }>();

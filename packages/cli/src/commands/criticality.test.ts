@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readPublishedResults } from '../data/published-results.ts';
 import { runCli } from '../testing/run-cli.ts';
 
 const run = (...argv: string[]) => runCli(argv);
@@ -79,20 +80,7 @@ describe('lodestone criticality', () => {
 
 describe('the EU 2023 assessment, reproduced from its inputs', () => {
   // Published values are read here to validate only; the engine never sees them.
-  const published = async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parse } = await import('csv-parse/sync');
-    const text = readFileSync(
-      new URL('../../../../data/sources/eu_crm_2023/published_results_for_validation.csv', import.meta.url),
-      'utf8',
-    );
-    return new Map(
-      (parse(text, { columns: true }) as Record<string, string>[]).map((r) => [
-        r['material'],
-        { sr: Number(r['sr']), ei: Number(r['ei']) },
-      ]),
-    );
-  };
+  const published = async () => readPublishedResults();
 
   it('matches the published supply risk within 0.15 for the materials whose inputs are complete', async () => {
     const pub = await published();

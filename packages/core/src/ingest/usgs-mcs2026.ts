@@ -34,17 +34,9 @@ export const MCS2026_HEADER = [
  * notes are left out: they carry no figure, and the flag's name holds a year that later releases
  * will change.
  */
-export const MCS2026_COLUMNS = [
-  'Section',
-  'Commodity',
-  'Country',
-  'Statistics',
-  'Statistics_detail',
-  'Unit',
-  'Year',
-  'Value',
-  'Notes',
-] as const;
+export const MCS2026_COLUMNS = MCS2026_HEADER.filter(
+  (c) => c !== 'MCS chapter' && c !== 'Is critical mineral 2025' && c !== 'Other notes',
+);
 
 /** True for the long layout of the 2026 release (and a later one that keeps its columns). */
 export const isMcs2026Header = (header: readonly string[]): boolean => MCS2026_COLUMNS.every((c) => header.includes(c));

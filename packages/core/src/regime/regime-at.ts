@@ -127,11 +127,14 @@ export function clauseStatusAt(
   };
 }
 
-function nextDay(date: string): string {
+/** The ISO date `days` after (or before) `date`. */
+function shiftDay(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const nextDay = (date: string): string => shiftDay(date, 1);
 
 /** How binding an effect is, so the strongest clause in force decides an item's state. */
 const SEVERITY: Readonly<Record<ClauseEffect, number>> = {
@@ -277,13 +280,7 @@ export function timeline(
   return segments
     .map((s, i) => {
       const next = segments[i + 1];
-      return { from: s.from, to: next ? previousDay(next.from) : null, verdict: s.verdict };
+      return { from: s.from, to: next ? shiftDay(next.from, -1) : null, verdict: s.verdict };
     })
     .filter((s, i, all) => s.verdict.state !== 'none' || all.slice(0, i).some((p) => p.verdict.state !== 'none'));
-}
-
-function previousDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
