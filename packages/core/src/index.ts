@@ -47,3 +47,4 @@ export * from './optimise/linear-program.ts';
 export * from './optimise/highs-solver.ts';
 export * from './simulate/market-month.ts';
 export * from './simulate/product-simulation.ts';
+export * from './model/simulation-report.ts';
