@@ -87,6 +87,10 @@ export function parseNetwork(tables: NetworkTables): Result<{ network: Network; 
         nameEn: cellText(row, 'name_en'),
         nameJa: cellText(row, 'name_ja'),
         commodity: cellText(row, 'commodity') === '' ? null : cellText(row, 'commodity'),
+        controlItems: cellText(row, 'control_items')
+          .split(';')
+          .map((i) => i.trim())
+          .filter((i) => i !== ''),
         source,
       }),
     sources,

@@ -17,6 +17,8 @@ export const ProductSchema = z.object({
   nameEn: z.string().min(1),
   nameJa: z.string().min(1),
   commodity: CommodityKeySchema.nullable(),
+  /** Control-list items that cover the product besides its commodity (a sintered NdFeB magnet carries Dy and Tb). */
+  controlItems: z.array(z.string().min(1)).default([]),
   source: SourceIdSchema,
 });
 export type Product = z.infer<typeof ProductSchema>;

@@ -1,54 +1,95 @@
-import type { Highs } from 'highs';
-import type { LinearProgram, LpSolution, SolveError, Solver } from './linear-program.ts';
+import type { Highs, Model } from 'highs';
+import type {
+  LinearProgram,
+  LpSolution,
+  SolveError,
+  SolveOptions,
+  SolveResult,
+  Solver,
+  WarmModel,
+} from './linear-program.ts';
 
 const OPTIMAL = 7;
 const INFEASIBLE = 8;
 const UNBOUNDED_OR_INFEASIBLE = 9;
 const UNBOUNDED = 10;
 
-/** The HiGHS adapter: each solve builds a model from CSR arrays, runs it and disposes it. */
+function createModel(highs: Highs, lp: LinearProgram): Model {
+  const model = highs.createModel({
+    numCols: lp.colCost.length,
+    numRows: lp.rowLower.length,
+    colCost: Float64Array.from(lp.colCost),
+    colLower: Float64Array.from(lp.colLower),
+    colUpper: Float64Array.from(lp.colUpper),
+    rowLower: Float64Array.from(lp.rowLower),
+    rowUpper: Float64Array.from(lp.rowUpper),
+    matrix: {
+      format: 'csr',
+      numRows: lp.rowLower.length,
+      numCols: lp.colCost.length,
+      starts: Int32Array.from(lp.starts),
+      indices: Int32Array.from(lp.indices),
+      values: Float64Array.from(lp.values),
+    },
+    ...(lp.integer ? { integrality: Int32Array.from(lp.integer, (i) => (i ? 1 : 0)) } : {}),
+  });
+  model.options.set('output_flag', false);
+  return model;
+}
+
+function runModel(model: Model, isMip = false): SolveResult {
+  const status = model.run().modelStatus as number;
+  if (status !== OPTIMAL) {
+    const code: SolveError['code'] =
+      status === INFEASIBLE
+        ? 'infeasible'
+        : status === UNBOUNDED || status === UNBOUNDED_OR_INFEASIBLE
+          ? 'unbounded'
+          : 'solver-failed';
+    return { ok: false as const, error: { code, detail: `HiGHS model status ${status}` } };
+  }
+  const solution = model.getSolution();
+  const value: LpSolution = {
+    objective: model.getObjectiveValue(),
+    x: solution.colValue,
+    rowDual: solution.rowDual,
+    ...(isMip ? { mipGap: model.info.mip_gap ?? 0 } : {}),
+  };
+  return { ok: true as const, value };
+}
+
+/** The HiGHS adapter: `solve` builds, runs and disposes a model; `load` keeps one for warm re-solves. */
 export function highsSolver(highs: Highs): Solver {
   return {
-    solve(lp: LinearProgram) {
-      const model = highs.createModel({
-        numCols: lp.colCost.length,
-        numRows: lp.rowLower.length,
-        colCost: Float64Array.from(lp.colCost),
-        colLower: Float64Array.from(lp.colLower),
-        colUpper: Float64Array.from(lp.colUpper),
-        rowLower: Float64Array.from(lp.rowLower),
-        rowUpper: Float64Array.from(lp.rowUpper),
-        matrix: {
-          format: 'csr',
-          numRows: lp.rowLower.length,
-          numCols: lp.colCost.length,
-          starts: Int32Array.from(lp.starts),
-          indices: Int32Array.from(lp.indices),
-          values: Float64Array.from(lp.values),
-        },
-      });
+    solve(lp: LinearProgram, options: SolveOptions = {}) {
+      const model = createModel(highs, lp);
       try {
-        model.options.set('output_flag', false);
-        const status = model.run().modelStatus as number;
-        if (status !== OPTIMAL) {
-          const code: SolveError['code'] =
-            status === INFEASIBLE
-              ? 'infeasible'
-              : status === UNBOUNDED || status === UNBOUNDED_OR_INFEASIBLE
-                ? 'unbounded'
-                : 'solver-failed';
-          return { ok: false as const, error: { code, detail: `HiGHS model status ${status}` } };
-        }
-        const solution = model.getSolution();
-        const value: LpSolution = {
-          objective: model.getObjectiveValue(),
-          x: Array.from(solution.colValue),
-          rowDual: Array.from(solution.rowDual),
-        };
-        return { ok: true as const, value };
+        if (options.mipRelGap !== undefined) model.options.set('mip_rel_gap', options.mipRelGap);
+        if (options.timeLimitSeconds !== undefined) model.options.set('time_limit', options.timeLimitSeconds);
+        return runModel(model, lp.integer?.some((i) => i) ?? false);
       } finally {
         model.dispose();
       }
+    },
+    load(lp: LinearProgram): WarmModel {
+      const model = createModel(highs, lp);
+      const cols = { kind: 'range' as const, from: 0, to: lp.colCost.length - 1 };
+      const rows = { kind: 'range' as const, from: 0, to: lp.rowLower.length - 1 };
+      return {
+        solve(bounds, start) {
+          if (lp.colCost.length > 0) model.changeColsBounds(cols, bounds.colLower, bounds.colUpper);
+          if (lp.rowLower.length > 0) model.changeRowsBounds(rows, bounds.rowLower, bounds.rowUpper);
+          if (start) model.setBasis(start);
+          return runModel(model);
+        },
+        basis() {
+          const b = model.getBasis();
+          return { colStatus: Int32Array.from(b.colStatus), rowStatus: Int32Array.from(b.rowStatus) };
+        },
+        dispose() {
+          model.dispose();
+        },
+      };
     },
   };
 }
