@@ -53,3 +53,4 @@ export * from './simulate/scenario-run.ts';
 export * from './simulate/report.ts';
 export * from './simulate/explain.ts';
 export * from './model/simulation-report.ts';
+export * from './model/project.ts';
