@@ -53,7 +53,7 @@ function runModel(model: Model, isMip = false): SolveResult {
     objective: model.getObjectiveValue(),
     x: solution.colValue,
     rowDual: solution.rowDual,
-    ...(isMip ? { mipGap: model.info.mip_gap ?? 0 } : {}),
+    ...(isMip ? { mipGap: Number(model.info.get('mip_gap')) } : {}),
   };
   return { ok: true as const, value };
 }
