@@ -1,0 +1,161 @@
+// Response shapes of the HTTP API (docs/dashboard.md lists the endpoints), parsed at the boundary.
+// Where the API returns a core model (scenario, simulation report, source) the core's schema is used.
+import { z } from 'zod';
+
+const Share = z.number();
+
+export const HealthSchema = z.object({ ok: z.boolean(), database: z.string(), datasetVersion: z.string() });
+
+export const CommoditiesSchema = z.array(
+  z.object({
+    key: z.string(),
+    nameEn: z.string(),
+    nameJa: z.string().nullable().optional(),
+    stages: z.array(z.object({ stage: z.string(), years: z.array(z.number()) })),
+  }),
+);
+export type Commodity = z.infer<typeof CommoditiesSchema>[number];
+
+const SourceRefSchema = z.looseObject({ id: z.string(), title: z.string().optional() });
+
+export const AtlasSchema = z.object({
+  commodity: z.string(),
+  stage: z.string(),
+  metric: z.string(),
+  year: z.number(),
+  unit: z.string(),
+  basis: z.string().nullable().optional(),
+  total: z.number(),
+  hhi: z.number(),
+  top1: z.object({ iso3: z.string(), name: z.string(), value: z.number(), share: Share }).nullable(),
+  top3Share: Share,
+  chinaShare: Share,
+  alliedShare: Share,
+  outsideAlliedShare: Share,
+  countries: z.array(
+    z.object({
+      iso3: z.string(),
+      name: z.string(),
+      nameJa: z.string().nullable().optional(),
+      value: z.number(),
+      share: Share,
+      estimated: z.boolean(),
+      qualifier: z.string().nullable().optional(),
+    }),
+  ),
+  aggregates: z.array(z.object({ label: z.string(), value: z.number(), share: Share })),
+  sources: z.array(SourceRefSchema),
+});
+export type Atlas = z.infer<typeof AtlasSchema>;
+
+/** A source as `GET /api/sources/:id` returns it (publication, dataset or assumption). */
+export const SourceSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  publisher: z.string().optional(),
+  year: z.number().optional(),
+  locator: z.string().optional(),
+  url: z.string().optional(),
+  licence: z.string().optional(),
+  confidence: z.string().optional(),
+  note: z.string().optional(),
+  reasoning: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const SankeySchema = z.object({
+  chain: z.string(),
+  unit: z.string(),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      product: z.string(),
+      area: z.string(),
+      stage: z.string(),
+      nameEn: z.string(),
+      nameJa: z.string().nullable().optional(),
+    }),
+  ),
+  links: z.array(z.object({ source: z.string(), target: z.string(), value: z.number() })),
+});
+export type Sankey = z.infer<typeof SankeySchema>;
+
+const SupplierSchema = z.object({
+  iso3: z.string(),
+  share: z.number(),
+  wgi: z.number(),
+  t: z.number(),
+  term: z.number(),
+});
+const HhiTermSchema = z.object({ value: z.number().nullable(), suppliers: z.array(SupplierSchema) });
+
+export const CriticalityRowSchema = z.object({
+  material: z.string(),
+  sr: z.number(),
+  ei: z.number().nullable(),
+  critical: z.boolean().nullable(),
+  bottleneckStage: z.string(),
+  terms: z.object({
+    stages: z.array(
+      z.object({
+        stage: z.string(),
+        basis: z.string(),
+        importReliance: z.number(),
+        global: HhiTermSchema,
+        buyer: HhiTermSchema,
+        blendedHhi: z.number().nullable(),
+        sr: z.number().nullable(),
+      }),
+    ),
+    eolRir: z.number(),
+    siSr: z.number(),
+    siEi: z.number(),
+    economicImportance: z.object({
+      weightedValueAddedMEur: z.number().nullable(),
+      scaleMEur: z.number(),
+      ei: z.number().nullable(),
+      endUses: z.array(
+        z.object({
+          application: z.string(),
+          sector: z.string(),
+          share: z.number(),
+          valueAddedMEur: z.number(),
+          term: z.number(),
+        }),
+      ),
+    }),
+  }),
+  fallbacks: z.array(z.object({ input: z.string(), usedInstead: z.string() })),
+});
+export type CriticalityRow = z.infer<typeof CriticalityRowSchema>;
+export const CriticalitySchema = z.array(CriticalityRowSchema);
+
+const MeasureRefSchema = z.looseObject({
+  measureId: z.string(),
+  state: z.string().optional(),
+  since: z.string().nullable().optional(),
+  until: z.string().nullable().optional(),
+  instrument: z.string().nullable().optional(),
+});
+const VerdictSchema = z.object({ state: z.string(), measures: z.array(MeasureRefSchema) });
+
+export const ControlsSchema = z.object({
+  date: z.string(),
+  entries: z.array(
+    z.object({ item: z.string(), destination: z.string(), endUser: z.string(), verdict: VerdictSchema }),
+  ),
+});
+export type Controls = z.infer<typeof ControlsSchema>;
+
+export const TimelineSchema = z.object({
+  destination: z.string(),
+  endUser: z.string(),
+  items: z.array(
+    z.object({
+      item: z.string(),
+      segments: z.array(z.object({ from: z.string(), to: z.string().nullable(), verdict: VerdictSchema })),
+    }),
+  ),
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
