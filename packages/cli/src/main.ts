@@ -9,6 +9,7 @@ import { simulateCommand } from './commands/simulate.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
+import { policyEvaluateCommand } from './commands/policy.ts';
 import { datasetPath, loadDataset } from './data/load-dataset.ts';
 import { type Effects, processEffects } from './effects.ts';
 import { EXIT, type ExitCode, UsageError } from './exit-codes.ts';
@@ -155,6 +156,37 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--json', 'print JSON')
     .action((id: string | undefined, flags: { json?: boolean }) => {
       code = sourcesCommand(dataset().dataset, id, flags, effects);
+    });
+
+  const policy = program
+    .command('policy')
+    .description('policy tools: price floors, offtake, loans, equity, tariffs, stockpiles');
+  policy
+    .command('evaluate')
+    .description(
+      "a project's NPV, IRR, bankability and taxpayer cost under a package of tools, over seeded price paths",
+    )
+    .requiredOption('--project <id>', 'project id, e.g. US-MP-MTP')
+    .option('--signed', 'start from the package the project signed')
+    .option('--floor <usdPerKg>', 'price floor, USD/kg')
+    .option('--years <n>', 'years the floor and offtake last', '10')
+    .option('--from <year>', "first year of the floor and offtake (default: the project's first year)")
+    .option('--loan <usdM>', 'government loan, USD million (commercial with --guarantee)')
+    .option('--loan-rate <rate>', 'loan interest rate', '0.05')
+    .option('--loan-tenor <years>', 'repayment years after grace', '8')
+    .option('--loan-grace <years>', 'interest-only years', '2')
+    .option('--guarantee <share>', 'make the loan commercial with this share guaranteed by the government')
+    .option('--equity <usdM>', 'government equity, USD million')
+    .option('--stake <share>', "the equity's share of distributions", '0.15')
+    .option('--offtake-share <share>', 'share of output the government buys')
+    .option('--offtake-price <usdPerKg>', 'the offtake contract price, USD/kg')
+    .option('--tariff <rate>', 'tariff on competing imports (0.25 = 25 %)')
+    .option('--pass-through <share>', 'share of the tariff passed into the domestic price', '1')
+    .option('--runs <n>', 'price paths', '2000')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--json', 'print JSON')
+    .action((flags: Record<string, unknown>) => {
+      code = policyEvaluateCommand(dataset().dataset, flags, effects);
     });
 
   const data = program.command('data').description('dataset tools');
