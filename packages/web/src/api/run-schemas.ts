@@ -26,5 +26,34 @@ export const RunListSchema = z.array(RunSchema.omit({ report: true }).extend({ r
 
 export const RunCreatedSchema = z.object({ runId: z.string(), status: RunStatusSchema });
 
-/** `GET /api/runs/:id/explain`: free-form lines of the explanation; the contract fixes no more. */
-export const ExplanationSchema = z.unknown();
+interface ExplanationNode {
+  iso3: string;
+  product: string;
+  month: string;
+  demand: number;
+  supplied: number;
+  marginalValue?: number | undefined;
+  scarce?: boolean | undefined;
+  receipts: { from: string; quantity: number; baseline: number }[];
+  binding: string[];
+  finalShortfall: { endUse: string; demand: number; shortfall: number }[];
+  upstream: ExplanationNode[];
+}
+
+/** `GET /api/runs/:id/explain`: why a country runs short of a product in a month, and the scarce inputs upstream. */
+export const ExplanationNodeSchema: z.ZodType<ExplanationNode> = z.lazy(() =>
+  z.object({
+    iso3: z.string(),
+    product: z.string(),
+    month: z.string(),
+    demand: z.number(),
+    supplied: z.number(),
+    marginalValue: z.number().optional(),
+    scarce: z.boolean().optional(),
+    receipts: z.array(z.object({ from: z.string(), quantity: z.number(), baseline: z.number() })).default([]),
+    binding: z.array(z.string()).default([]),
+    finalShortfall: z.array(z.object({ endUse: z.string(), demand: z.number(), shortfall: z.number() })).default([]),
+    upstream: z.array(ExplanationNodeSchema).default([]),
+  }),
+);
+export type Explanation = z.infer<typeof ExplanationNodeSchema>;

@@ -140,13 +140,34 @@ const MeasureRefSchema = z.looseObject({
 });
 const VerdictSchema = z.object({ state: z.string(), measures: z.array(MeasureRefSchema) });
 
-export const ControlsSchema = z.object({
-  date: z.string(),
-  entries: z.array(
-    z.object({ item: z.string(), destination: z.string(), endUser: z.string(), verdict: VerdictSchema }),
-  ),
+const ControlEntrySchema = z.object({
+  item: z.string(),
+  destination: z.string(),
+  endUser: z.string(),
+  verdict: VerdictSchema,
 });
-export type Controls = z.infer<typeof ControlsSchema>;
+
+/** `GET /api/controls`: every entry on the date, or (item and destination given) one verdict per end user. */
+export const ControlsSchema = z.union([
+  z.object({ date: z.string(), entries: z.array(ControlEntrySchema) }),
+  z
+    .object({
+      date: z.string(),
+      item: z.string(),
+      destination: z.string(),
+      byEndUser: z.array(VerdictSchema.extend({ endUser: z.string() })),
+    })
+    .transform((v) => ({
+      date: v.date,
+      entries: v.byEndUser.map((b) => ({
+        item: v.item,
+        destination: v.destination,
+        endUser: b.endUser,
+        verdict: { state: b.state, measures: b.measures },
+      })),
+    })),
+]);
+export type Controls = z.output<typeof ControlsSchema>;
 
 export const TimelineSchema = z.object({
   destination: z.string(),
