@@ -69,3 +69,5 @@ export * from './policy/cash-flows.ts';
 export * from './policy/evaluate-policy.ts';
 export * from './policy/allied-gap.ts';
 export * from './policy/stockpile-sizing.ts';
+export * from './model/framework.ts';
+export * from './tracker/framework-status.ts';

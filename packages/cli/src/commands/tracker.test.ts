@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_DATASET } from '../data/bundle-files.ts';
+import { loadDataset } from '../data/load-dataset.ts';
+import type { Effects } from '../effects.ts';
+import { UsageError } from '../exit-codes.ts';
+import { trackerCommand } from './tracker.ts';
+
+const dataset = loadDataset(BUNDLED_DATASET);
+const run = (flags: Record<string, unknown>, today = '2026-05-01'): string => {
+  let stdout = '';
+  const effects: Effects = { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {}, cwd: '/nonexistent' };
+  expect(trackerCommand(dataset, flags, effects, () => today)).toBe(0);
+  return stdout;
+};
+
+describe('lodestone tracker', () => {
+  it('answers for the US–Japan framework on the 180-day deadline and the day after', () => {
+    type Out = { commitments: { id: string; state: string }[] }[];
+    const on = JSON.parse(run({ framework: 'us-jp-2025', asOf: '2026-04-26', json: true })) as Out;
+    const after = JSON.parse(run({ framework: 'us-jp-2025', asOf: '2026-04-27', json: true })) as Out;
+    expect(on[0]?.commitments.find((c) => c.id === 'investment-ministerial')?.state).toBe('unknown');
+    expect(after[0]?.commitments.find((c) => c.id === 'investment-ministerial')?.state).toBe('overdue');
+  });
+
+  it('uses the clock it is given when --as-of is left out, and prints both frameworks with their capital', () => {
+    const out = run({}, '2026-01-15');
+    expect(out).toMatch(/as of 2026-01-15/);
+    expect(out).toMatch(/United States–Australia Framework/);
+    expect(out).toMatch(/one-billion-each .* on-track/);
+    expect(out).toMatch(/AUS\s+public\s+conditional\s+300/);
+  });
+
+  it('rejects an unknown framework or a malformed date', () => {
+    expect(() => run({ framework: 'us-jp-2052' })).toThrow(/us-jp-2025/);
+    expect(() => run({ asOf: '1 May 2026' })).toThrow(UsageError);
+  });
+});
