@@ -17,6 +17,14 @@ import {
   projectsRetireCommand,
   projectsShowCommand,
 } from './commands/projects.ts';
+import {
+  projectsAddCommand,
+  projectsEditCommand,
+  projectsHistoryCommand,
+  projectsListCommand,
+  projectsRetireCommand,
+  projectsShowCommand,
+} from './commands/projects.ts';
 import { policyEvaluateCommand } from './commands/policy.ts';
 import { trackerCommand } from './commands/tracker.ts';
 import { datasetPath, loadDataset } from './data/load-dataset.ts';
@@ -229,6 +237,70 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .action((id: string | undefined, flags: { json?: boolean }) => {
       code = sourcesCommand(dataset().dataset, id, flags, effects);
     });
+
+  const projects = program
+    .command('projects')
+    .description('projects of mutual interest: capacity, capex, status, financing and sources; add, edit, retire')
+    .option('--stage <stage>', 'mining | refining | metal | component | recycling')
+    .option('--product <product>', 'magnets | batteries | catalysts | optics, or a network product, e.g. ndpr_oxide')
+    .option('--country <iso3>', 'host country, e.g. AUS')
+    .option(
+      '--status <status>',
+      'announced | feasibility | financed | construction | commissioning | operating | cancelled',
+    )
+    .option('--financier <id>', 'financier id, e.g. DOE, EFA, JOGMEC')
+    .option('--partner <iso3>', 'view as this partner (fields restricted to others are hidden)')
+    .option('--all', 'include retired records')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV with sources')
+    .enablePositionalOptions()
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      code = await projectsListCommand(dataset().dataset, flags, effects);
+    });
+  projects
+    .command('show')
+    .argument('<id>', 'project id, e.g. US-MP-10X')
+    .description('one project in full: every figure with its source, and its change history')
+    .option('--partner <iso3>', 'view as this partner')
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags: { partner?: string; json?: boolean }) => {
+      code = await projectsShowCommand(dataset().dataset, id, flags, effects);
+    });
+  projects
+    .command('add')
+    .argument('<file>', 'a project record (JSON)')
+    .description('add a project to the local pipeline (./.lodestone/projects.json)')
+    .option('--by <name>', 'who makes the change (default: the OS user)')
+    .action(async (file: string, flags: { by?: string }) => {
+      code = await projectsAddCommand(dataset().dataset, file, flags, effects);
+    });
+  projects
+    .command('edit')
+    .argument('<id>', 'project id')
+    .description('edit fields of a project, e.g. --set status=construction --set capex.amount=2.5e9')
+    .option('--set <field=value...>', 'field path and value (JSON or text); repeatable')
+    .option('--by <name>', 'who makes the change (default: the OS user)')
+    .action(async (id: string, flags: { set?: string[]; by?: string }) => {
+      code = await projectsEditCommand(dataset().dataset, id, flags, effects);
+    });
+  projects
+    .command('retire')
+    .argument('<id>', 'project id')
+    .description('withdraw a project from the pipeline (it stays in the history)')
+    .option('--reason <text>', 'why it is retired')
+    .option('--by <name>', 'who makes the change (default: the OS user)')
+    .action(async (id: string, flags: { reason?: string; by?: string }) => {
+      code = await projectsRetireCommand(dataset().dataset, id, flags, effects);
+    });
+  projects
+    .command('history')
+    .argument('[id]', 'project id (default: every change)')
+    .description('the change history of the local pipeline, field by field')
+    .option('--json', 'print JSON')
+    .action(async (id: string | undefined, flags: { json?: boolean }) => {
+      code = await projectsHistoryCommand(dataset().dataset, id, flags, effects);
+    });
+
 
   const policy = program
     .command('policy')
