@@ -4,6 +4,8 @@ export interface Effects {
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Whether progress can be redrawn in place (stderr is a terminal). */
+  readonly isTTY?: boolean;
 }
 
 export const processEffects = (): Effects => ({
@@ -11,4 +13,5 @@ export const processEffects = (): Effects => ({
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  isTTY: process.stderr.isTTY === true,
 });

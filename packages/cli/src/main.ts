@@ -5,18 +5,10 @@ import { criticalityCommand } from './commands/criticality.ts';
 import { controlsCommand, controlsTimelineCommand } from './commands/controls.ts';
 import { networkCheckCommand, networkCommand } from './commands/network.ts';
 import { scenarioCheckCommand, scenarioShowCommand, scenariosCommand } from './commands/scenarios.ts';
-import { simulateCommand } from './commands/simulate.ts';
+import { explainCommand, simulateCommand } from './commands/simulate.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
-import {
-  projectsAddCommand,
-  projectsEditCommand,
-  projectsHistoryCommand,
-  projectsListCommand,
-  projectsRetireCommand,
-  projectsShowCommand,
-} from './commands/projects.ts';
 import {
   projectsAddCommand,
   projectsEditCommand,
@@ -157,13 +149,29 @@ export async function main(argv: readonly string[], effects: Effects = processEf
 
   program
     .command('simulate')
-    .description("one product's market month by month under a scenario (multi-tier runs and Monte Carlo to come)")
-    .argument('<scenario>', 'scenario id, e.g. cn-2025-04-ree7')
-    .option('--product <product>', 'network product, e.g. dy_oxide')
+    .description('month-by-month shortfalls through every tier under a scenario, with Monte Carlo bands and prices')
+    .argument('<scenario>', 'scenario id (e.g. cn-2025-04-ree7) or a scenario JSON file')
+    .option('--months <n>', 'horizon in months (default: the scenario’s)')
+    .option('--runs <n>', 'Monte Carlo runs (1: the central case only)', '1')
+    .option('--seed <n>', 'seed of the Monte Carlo draws')
+    .option('--threads <n>', 'worker threads for Monte Carlo runs (default: cores, at most 4)')
+    .option('--json', 'print the report as JSON')
+    .option('--csv', 'print the shortfall rows as CSV')
+    .action(async (scenario: string, flags: Record<string, unknown>) => {
+      code = await simulateCommand(dataset().dataset, scenario, flags, effects);
+    });
+
+  program
+    .command('explain')
+    .description('why a country runs short of a product in a month: binding constraints and upstream causes')
+    .argument('<scenario>', 'scenario id or a scenario JSON file')
+    .requiredOption('--country <iso3>', 'ISO3 code or ROW, e.g. JPN')
+    .requiredOption('--product <product>', 'network product, e.g. ndfeb_sintered')
+    .requiredOption('--month <month>', 'month of the horizon (1 = the first) or YYYY-MM')
     .option('--months <n>', 'horizon in months (default: the scenario’s)')
     .option('--json', 'print JSON')
     .action(async (scenario: string, flags: Record<string, unknown>) => {
-      code = await simulateCommand(dataset().dataset, scenario, flags, effects);
+      code = await explainCommand(dataset().dataset, scenario, flags, effects);
     });
 
   const projects = program
@@ -237,70 +245,6 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .action((id: string | undefined, flags: { json?: boolean }) => {
       code = sourcesCommand(dataset().dataset, id, flags, effects);
     });
-
-  const projects = program
-    .command('projects')
-    .description('projects of mutual interest: capacity, capex, status, financing and sources; add, edit, retire')
-    .option('--stage <stage>', 'mining | refining | metal | component | recycling')
-    .option('--product <product>', 'magnets | batteries | catalysts | optics, or a network product, e.g. ndpr_oxide')
-    .option('--country <iso3>', 'host country, e.g. AUS')
-    .option(
-      '--status <status>',
-      'announced | feasibility | financed | construction | commissioning | operating | cancelled',
-    )
-    .option('--financier <id>', 'financier id, e.g. DOE, EFA, JOGMEC')
-    .option('--partner <iso3>', 'view as this partner (fields restricted to others are hidden)')
-    .option('--all', 'include retired records')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV with sources')
-    .enablePositionalOptions()
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      code = await projectsListCommand(dataset().dataset, flags, effects);
-    });
-  projects
-    .command('show')
-    .argument('<id>', 'project id, e.g. US-MP-10X')
-    .description('one project in full: every figure with its source, and its change history')
-    .option('--partner <iso3>', 'view as this partner')
-    .option('--json', 'print JSON')
-    .action(async (id: string, flags: { partner?: string; json?: boolean }) => {
-      code = await projectsShowCommand(dataset().dataset, id, flags, effects);
-    });
-  projects
-    .command('add')
-    .argument('<file>', 'a project record (JSON)')
-    .description('add a project to the local pipeline (./.lodestone/projects.json)')
-    .option('--by <name>', 'who makes the change (default: the OS user)')
-    .action(async (file: string, flags: { by?: string }) => {
-      code = await projectsAddCommand(dataset().dataset, file, flags, effects);
-    });
-  projects
-    .command('edit')
-    .argument('<id>', 'project id')
-    .description('edit fields of a project, e.g. --set status=construction --set capex.amount=2.5e9')
-    .option('--set <field=value...>', 'field path and value (JSON or text); repeatable')
-    .option('--by <name>', 'who makes the change (default: the OS user)')
-    .action(async (id: string, flags: { set?: string[]; by?: string }) => {
-      code = await projectsEditCommand(dataset().dataset, id, flags, effects);
-    });
-  projects
-    .command('retire')
-    .argument('<id>', 'project id')
-    .description('withdraw a project from the pipeline (it stays in the history)')
-    .option('--reason <text>', 'why it is retired')
-    .option('--by <name>', 'who makes the change (default: the OS user)')
-    .action(async (id: string, flags: { reason?: string; by?: string }) => {
-      code = await projectsRetireCommand(dataset().dataset, id, flags, effects);
-    });
-  projects
-    .command('history')
-    .argument('[id]', 'project id (default: every change)')
-    .description('the change history of the local pipeline, field by field')
-    .option('--json', 'print JSON')
-    .action(async (id: string | undefined, flags: { json?: boolean }) => {
-      code = await projectsHistoryCommand(dataset().dataset, id, flags, effects);
-    });
-
 
   const policy = program
     .command('policy')

@@ -1,23 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SimulationReportSchema } from '@lodestone/core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli.ts';
 
 describe('lodestone simulate', () => {
-  it('prints Dy oxide shortfalls outside China under the April 2025 licences, as JSON', async () => {
-    const r = await runCli(['simulate', 'cn-2025-04-ree7', '--product', 'dy_oxide', '--months', '12', '--json']);
+  it('prints the report as JSON: magnet shortfalls outside China under the April 2025 licences, with bands', async () => {
+    const r = await runCli(['simulate', 'cn-2025-04-ree7', '--months', '9', '--runs', '6', '--seed', '3', '--json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { rows: { month: string; area: string; shortfall: number }[] };
-    expect(out.rows.filter((x) => x.area === 'JPN')).toHaveLength(12);
-    expect(out.rows.filter((x) => x.area === 'CHN').every((x) => x.shortfall < 1e-6)).toBe(true);
-    expect(out.rows.some((x) => x.area === 'JPN' && x.shortfall > 0)).toBe(true);
+    const report = SimulationReportSchema.parse(JSON.parse(r.stdout));
+    expect(report).toMatchObject({ scenario: 'cn-2025-04-ree7', months: 9, runs: 6, seed: 3, startMonth: '2025-04' });
+    const japan = report.summary.find((s) => s.iso3 === 'JPN' && s.product === 'ndfeb_sintered');
+    expect(japan?.totalShortfall).toBeGreaterThan(100);
+    expect(japan?.p5).toBeLessThanOrEqual(japan?.p95 ?? 0);
+    expect(report.summary.some((s) => s.iso3 === 'CHN' && s.product === 'ndfeb_sintered')).toBe(false);
+    expect(report.prices.some((p) => p.product === 'dy_oxide' && p.market === 'outside' && p.index > 2)).toBe(true);
+    expect(r.stderr).toMatch(/simulated 6\/6 runs/);
   });
 
-  it('says there is nothing to report in the baseline', async () => {
-    const r = await runCli(['simulate', 'baseline', '--product', 'ndpr_oxide', '--months', '3']);
-    expect(r.stdout).toMatch(/no shortfall and no inventory drawn anywhere/);
+  it('says there is nothing to report in the baseline, and prints CSV rows', async () => {
+    expect((await runCli(['simulate', 'baseline', '--months', '3'])).stdout).toMatch(/no shortfall anywhere/);
+    const csv = (await runCli(['simulate', 'jp-2010-halt', '--csv'])).stdout.trim().split('\n');
+    expect(csv[0]).toBe('iso3,product,endUse,month,demand,supplied,shortfall,p5,p50,p95');
+    expect(csv.slice(1).every((line) => !line.startsWith('JPN') || !line.includes(',2010-09,'))).toBe(true);
   });
 
-  it('rejects an unknown scenario or product with exit code 2', async () => {
-    expect((await runCli(['simulate', 'cn-2099', '--product', 'dy_oxide'])).code).toBe(2);
-    expect((await runCli(['simulate', 'baseline', '--product', 'dy_oxid'])).stderr).toMatch(/did you mean dy_oxide/);
+  it('runs a scenario file and rejects a bad one naming the JSON path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lodestone-sim-'));
+    const good = join(dir, 'ga.json');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        id: 'ga-halt',
+        title: 'Gallium halt to Japan',
+        description: 'test',
+        sources: [],
+        startMonth: '2026-01',
+        horizonMonths: 4,
+        measures: [
+          {
+            kind: 'ad_hoc',
+            label: 'halt',
+            issuer: 'CHN',
+            items: ['gallium'],
+            destinations: ['JPN'],
+            shareCut: 1,
+            startMonth: '2026-01',
+            durationMonths: 4,
+          },
+        ],
+      }),
+    );
+    const ok = await runCli(['simulate', good, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).scenario).toBe('ga-halt');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ id: 'Bad Id', title: 't', description: 'd', sources: [], startMonth: '2026-13' }),
+    );
+    const r = await runCli(['simulate', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/startMonth/);
+  });
+
+  it('rejects an unknown scenario or bad flags with exit code 2', async () => {
+    const r = await runCli(['simulate', 'cn-2099']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did you mean/);
+    expect((await runCli(['simulate', 'baseline', '--runs', '0'])).code).toBe(2);
+  });
+});
+
+describe('lodestone explain', () => {
+  it('names the licence requirement and the upstream metal behind a Japanese magnet shortfall', async () => {
+    const r = await runCli([
+      'explain',
+      'cn-2025-04-ree7',
+      '--country',
+      'JPN',
+      '--product',
+      'ndfeb_sintered',
+      '--month',
+      '8',
+      '--months',
+      '8',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/CN-EC-2025-18\/1 \(licence required\): CHN→JPN at most/);
+    expect(r.stdout).toMatch(/because upstream:\n\s+\w{3} (dy|tb)_metal/);
+    const json = JSON.parse(
+      (
+        await runCli([
+          'explain',
+          'cn-2025-04-ree7',
+          '--country',
+          'JPN',
+          '--product',
+          'ndfeb_sintered',
+          '--month',
+          '2025-11',
+          '--json',
+        ])
+      ).stdout,
+    ) as { scarce: boolean; month: string };
+    expect(json).toMatchObject({ scarce: true, month: '2025-11' });
+    expect(
+      (await runCli(['explain', 'baseline', '--country', 'JPN', '--product', 'ndfeb_sinter', '--month', '1'])).stderr,
+    ).toMatch(/did you mean ndfeb_sintered/);
   });
 });

@@ -73,13 +73,21 @@ export function highsSolver(highs: Highs): Solver {
     },
     load(lp: LinearProgram): WarmModel {
       const model = createModel(highs, lp);
+      // Re-solves start from the last basis: presolve would discard it, and HiGHS's scaling of the model
+      // makes every re-run repeat ~80 simplex iterations; unscaled, an unchanged model re-solves in none.
+      model.options.set('presolve', 'off');
+      model.options.set('solver', 'simplex');
+      model.options.set('simplex_scale_strategy', 0);
       const cols = { kind: 'range' as const, from: 0, to: lp.colCost.length - 1 };
       const rows = { kind: 'range' as const, from: 0, to: lp.rowLower.length - 1 };
       return {
         solve(bounds, start) {
           if (lp.colCost.length > 0) model.changeColsBounds(cols, bounds.colLower, bounds.colUpper);
           if (lp.rowLower.length > 0) model.changeRowsBounds(rows, bounds.rowLower, bounds.rowUpper);
-          if (start) model.setBasis(start);
+          if (start) {
+            model.clearSolver();
+            model.setBasis(start);
+          }
           return runModel(model);
         },
         basis() {

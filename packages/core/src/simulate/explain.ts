@@ -82,11 +82,12 @@ export function explainNode(
     const u = p.users[j];
     const cols = pc.users[j];
     if (!u || !cols) return undefined;
-    const receipts = p.producers
-      .map((pr, i) => ({
-        from: pr.area,
-        quantity: (x[pc.base[i]?.[j] ?? 0] ?? 0) + (x[pc.extra[i]?.[j] ?? 0] ?? 0),
-        baseline: p.baseline[i]?.[j] ?? 0,
+    const receipts = pc.sources
+      .map((src) => ({
+        from: src.issuer ?? 'other producers',
+        quantity: (x[src.base[j] ?? 0] ?? 0) + (x[src.extra[j] ?? 0] ?? 0),
+        baseline: src.baseline[j] ?? 0,
+        producers: src.producers,
       }))
       .filter((r) => r.quantity > TOL || r.baseline > TOL);
     const start = trace.inventoryStart.get(`${pi}|${area}`) ?? 0;
@@ -97,30 +98,28 @@ export function explainNode(
       shortfall: (cols.shortfall[e] ?? []).reduce((s, c) => s + (x[c] ?? 0), 0),
     }));
     let consumption = 0;
-    for (const c of p.consumers) {
-      const q = model.byProduct.get(c.product);
-      const k = q?.product.producers.findIndex((pr) => pr.area === area) ?? -1;
-      if (q && k >= 0) consumption += c.coefficient * (x[q.x[k] ?? 0] ?? 0);
-    }
+    for (const [col, coef] of cols.consumption) consumption += coef * (x[col] ?? 0);
     const marginal = dual[cols.balanceRow] ?? 0;
     const scarce = marginal > SCARCITY_DUAL;
     const binding: string[] = [];
     for (const r of shocks.restrictions.filter((r) => r.product === pi && r.to === area))
       binding.push(
         `${r.measure} (${r.effect.replace(/_/g, ' ')}): ${r.from}→${area} at most ${(r.allowedShare * 100).toFixed(0)} % of the baseline ${fmt(
-          p.baseline[p.producers.findIndex((pr) => pr.area === r.from)]?.[j] ?? 0,
+          pc.sources.find((src) => src.issuer === r.from)?.baseline[j] ?? 0,
         )} ${p.unit}/month`,
       );
     if (drawn > TOL && drawn >= start - TOL)
       binding.push(`commercial inventory used up (${fmt(start)} ${p.unit} at the start of the month)`);
+    else if (start <= TOL && u.inventoryTarget > TOL)
+      binding.push(`commercial inventory used up in earlier months (normally ${fmt(u.inventoryTarget)} ${p.unit})`);
     else if (drawn > TOL) binding.push(`drew ${fmt(drawn)} ${p.unit} from commercial inventory`);
     const upstream: ExplanationNode[] = [];
+    const shipping = new Set(receipts.filter((r) => r.quantity > TOL).flatMap((r) => r.producers));
     p.producers.forEach((pr, i) => {
       const col = pc.x[i] ?? 0;
       const made = x[col] ?? 0;
       const cap = bounds.colUpper[col] ?? 0;
-      const ships = receipts.find((r) => r.from === pr.area);
-      if (!ships) return;
+      if (!shipping.has(i)) return;
       if (made >= cap - TOL && cap > TOL && scarce)
         binding.push(`${pr.area} makes all the ${p.key} it can (${fmt(cap)} ${p.unit}/month)`);
       else if (level < depth && scarce)
@@ -129,7 +128,7 @@ export function explainNode(
           if (child?.scarce) upstream.push(child);
         }
     });
-    const stock = x[cols.stock] ?? 0;
+    const stock = cols.stock === undefined ? 0 : (x[cols.stock] ?? 0);
     return {
       iso3: area,
       product: p.key,
@@ -138,10 +137,10 @@ export function explainNode(
       supplied: consumption + finalShortfall.reduce((s, f) => s + f.demand - f.shortfall, 0),
       marginalValue: Math.max(0, marginal),
       scarce,
-      receipts,
+      receipts: receipts.map((r) => ({ from: r.from, quantity: r.quantity, baseline: r.baseline })),
       inventory: { start, drawn, refilled: x[cols.refill] ?? 0 },
       stockpileReleased: stock,
-      substituted: x[cols.substitute] ?? 0,
+      substituted: cols.substitute === undefined ? 0 : (x[cols.substitute] ?? 0),
       finalShortfall,
       binding,
       upstream,

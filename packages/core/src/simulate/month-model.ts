@@ -14,10 +14,14 @@ import { LpBuilder, type LinearProgram } from '../optimise/linear-program.ts';
 import type { NetworkIndex, ProductNode } from './network-index.ts';
 
 /** Cost of a unit moved off its baseline route: small against any shortfall. */
-export const REROUTE_COST = 1e-3;
-const DRAW_COST = 1e-4;
-const STOCKPILE_COST = 5e-4;
-const REFILL_REWARD = 1e-5;
+export const REROUTE_COST = 1e-4;
+/**
+ * Inventory is drawn only when no supply can be had, even rerouted through every tier (a chain of reroutes
+ * costs less than a draw); it is rebuilt when supply allows (the reward is below the draw cost, so no churn).
+ */
+const DRAW_COST = 5e-3;
+const STOCKPILE_COST = 8e-3;
+const REFILL_REWARD = 3e-3;
 /** Cost of a unit of demand met by a substitute (less than a shortfall, more than any inventory). */
 export const SUBSTITUTION_COST = 0.2;
 /** Shortfall segments: the first 20 % of a demand at the end use's weight, the next 30 % at 1.2×, the rest at 1.5×. */
@@ -30,22 +34,36 @@ export const SHORTFALL_SEGMENTS: readonly { readonly share: number; readonly fac
 export interface UserColumns {
   readonly draw: number;
   readonly refill: number;
-  readonly stock: number;
-  readonly substitute: number;
+  /** Absent where the scenario releases no stockpile / allows no substitution for this product. */
+  readonly stock?: number;
+  readonly substitute?: number;
   /** Per final use, the shortfall segment columns. */
   readonly shortfall: readonly (readonly number[])[];
   readonly balanceRow: number;
+  /** Production columns (and input per unit) that draw on this node: its use as inputs to local production. */
+  readonly consumption: readonly (readonly [column: number, coefficient: number])[];
+}
+
+/** A source of trade into users: one restricting country, or the pool of all other producers. */
+export interface TradeSource {
+  /** The restricting country, or `null` for the pool of every other producer. */
+  readonly issuer: string | null;
+  /** Producers (indexes into the product's producers) that ship through this source. */
+  readonly producers: readonly number[];
+  /** Baseline and rerouted trade columns, by user. */
+  readonly base: readonly number[];
+  readonly extra: readonly number[];
+  /** Baseline monthly flow from this source to each user. */
+  readonly baseline: readonly number[];
+  readonly supplyRow: number;
 }
 
 export interface ProductColumns {
   readonly product: ProductNode;
   /** Production by producer. */
   readonly x: readonly number[];
-  /** Baseline and rerouted trade columns, [producer][user]. */
-  readonly base: readonly (readonly number[])[];
-  readonly extra: readonly (readonly number[])[];
+  readonly sources: readonly TradeSource[];
   readonly users: readonly UserColumns[];
-  readonly supplyRows: readonly number[];
 }
 
 export interface MonthModel {
@@ -61,8 +79,24 @@ export function endUseWeight(priority: readonly string[], endUse: string): numbe
   return i < 0 ? 1 : 1 + (priority.length - i);
 }
 
-/** Builds the month model over the given products (which must include every input of every product in it). */
-export function buildMonthModel(index: NetworkIndex, productSet: readonly number[], priority: readonly string[]) {
+export interface MonthModelOptions {
+  /** End uses served first, most important first. */
+  readonly priority: readonly string[];
+  /** Countries that restrict exports in the scenario: their routes are kept apart from the pool. */
+  readonly issuers: ReadonlySet<string>;
+  /** Areas that may release government stockpiles. */
+  readonly stockpileAreas: ReadonlySet<string>;
+  /** Products with a substitution option. */
+  readonly substitutable: ReadonlySet<number>;
+}
+
+/**
+ * Builds the month model over the given products (which must include every input of every product in it).
+ * Trade into each user comes from each restricting country separately and from the pool of all other
+ * producers: restrictions only ever cap a restricting country's routes, and baseline trade is pro rata,
+ * so pooling the others loses nothing the model uses and keeps the programme small.
+ */
+export function buildMonthModel(index: NetworkIndex, productSet: readonly number[], options: MonthModelOptions) {
   const lp = new LpBuilder();
   const members = [...productSet].sort((a, b) => a - b);
   const inSet = new Set(members);
@@ -72,56 +106,76 @@ export function buildMonthModel(index: NetworkIndex, productSet: readonly number
     for (const i of p.inputs)
       if (!inSet.has(i.product)) throw new Error(`${p.key}: input ${index.products[i.product]?.key} outside the model`);
     const x = p.producers.map((pr) => lp.column(`make ${p.key} ${pr.area}`, 0));
-    const base = p.producers.map((pr) =>
-      p.users.map((u) => lp.column(`ship ${p.key} ${pr.area}→${u.area} baseline`, 0)),
-    );
-    const extra = p.producers.map((pr) =>
-      p.users.map((u) => lp.column(`ship ${p.key} ${pr.area}→${u.area} rerouted`, REROUTE_COST)),
-    );
+    const groups: { issuer: string | null; producers: number[] }[] = [];
+    const pooled: number[] = [];
+    p.producers.forEach((pr, i) => {
+      if (options.issuers.has(pr.area)) groups.push({ issuer: pr.area, producers: [i] });
+      else pooled.push(i);
+    });
+    if (pooled.length > 0) groups.push({ issuer: null, producers: pooled });
+    const sources = groups.map((g) => {
+      const label = g.issuer ?? 'other producers';
+      return {
+        ...g,
+        base: p.users.map((u) => lp.column(`ship ${p.key} ${label}→${u.area} baseline`, 0)),
+        extra: p.users.map((u) => lp.column(`ship ${p.key} ${label}→${u.area} rerouted`, REROUTE_COST)),
+        baseline: p.users.map((_, j) => g.producers.reduce((s, i) => s + (p.baseline[i]?.[j] ?? 0), 0)),
+      };
+    });
     const users = p.users.map((u) => ({
       draw: lp.column(`draw inventory ${p.key} ${u.area}`, DRAW_COST),
       refill: lp.column(`refill inventory ${p.key} ${u.area}`, -REFILL_REWARD),
-      stock: lp.column(`release stockpile ${p.key} ${u.area}`, STOCKPILE_COST),
-      substitute: lp.column(`substitute ${p.key} ${u.area}`, SUBSTITUTION_COST),
+      ...(options.stockpileAreas.has(u.area) && u.stockpile > 0
+        ? { stock: lp.column(`release stockpile ${p.key} ${u.area}`, STOCKPILE_COST) }
+        : {}),
+      ...(options.substitutable.has(pi)
+        ? { substitute: lp.column(`substitute ${p.key} ${u.area}`, SUBSTITUTION_COST) }
+        : {}),
       shortfall: u.finals.map((f) =>
         SHORTFALL_SEGMENTS.map((s, k) =>
-          lp.column(`short ${p.key} ${u.area} ${f.endUse} #${k + 1}`, endUseWeight(priority, f.endUse) * s.factor),
+          lp.column(
+            `short ${p.key} ${u.area} ${f.endUse} #${k + 1}`,
+            endUseWeight(options.priority, f.endUse) * s.factor,
+          ),
         ),
       ),
     }));
-    return { p, x, base, extra, users };
+    return { p, x, sources, users };
   });
   const byIndex = new Map(partial.map((q) => [q.p.index, q]));
-  const products: ProductColumns[] = partial.map(({ p, x, base, extra, users }) => {
-    const supplyRows = p.producers.map((pr, i) =>
-      lp.row(
-        `${pr.area} ships the ${p.key} it makes`,
+  const products: ProductColumns[] = partial.map(({ p, x, sources, users }) => {
+    const withRows = sources.map((src) => ({
+      ...src,
+      supplyRow: lp.row(
+        `${src.issuer ?? 'other producers'} ship the ${p.key} they make`,
         [
-          ...p.users.flatMap((_, j) => [[base[i]?.[j] ?? -1, 1] as const, [extra[i]?.[j] ?? -1, 1] as const]),
-          [x[i] ?? -1, -1] as const,
+          ...p.users.flatMap((_, j) => [[src.base[j] ?? -1, 1] as const, [src.extra[j] ?? -1, 1] as const]),
+          ...src.producers.map((i) => [x[i] ?? -1, -1] as const),
         ],
         0,
         0,
       ),
-    );
-    const withRows = users.map((cols, j) => {
+    }));
+    const userCols = users.map((cols, j) => {
       const u = p.users[j];
       if (!u) throw new Error('user');
-      const entries: (readonly [number, number])[] = [];
-      p.producers.forEach((_, i) => {
-        entries.push([base[i]?.[j] ?? -1, 1], [extra[i]?.[j] ?? -1, 1]);
-      });
-      entries.push([cols.draw, 1], [cols.refill, -1], [cols.stock, 1], [cols.substitute, 1]);
+      const consumption: (readonly [number, number])[] = [];
       for (const c of p.consumers) {
         const q = byIndex.get(c.product);
         const k = q?.p.producers.findIndex((pr) => pr.area === u.area) ?? -1;
-        if (q && k >= 0) entries.push([q.x[k] ?? -1, -c.coefficient]);
+        if (q && k >= 0) consumption.push([q.x[k] ?? -1, c.coefficient]);
       }
+      const entries: (readonly [number, number])[] = [];
+      for (const src of sources) entries.push([src.base[j] ?? -1, 1], [src.extra[j] ?? -1, 1]);
+      entries.push([cols.draw, 1], [cols.refill, -1]);
+      if (cols.stock !== undefined) entries.push([cols.stock, 1]);
+      if (cols.substitute !== undefined) entries.push([cols.substitute, 1]);
+      for (const [col, coef] of consumption) entries.push([col, -coef]);
       for (const segs of cols.shortfall) for (const s of segs) entries.push([s, 1]);
       const balanceRow = lp.row(`${u.area} uses ${p.key}`, entries, 0, 0);
-      return { ...cols, balanceRow };
+      return { ...cols, balanceRow, consumption };
     });
-    return { product: p, x, base, extra, users: withRows, supplyRows };
+    return { product: p, x, sources: withRows, users: userCols };
   });
   const model: MonthModel = { lp: lp.build(), products, byProduct: new Map(products.map((c) => [c.product.index, c])) };
   return model;

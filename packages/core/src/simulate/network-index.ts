@@ -161,14 +161,18 @@ export function indexNetwork(network: Network): NetworkIndex {
           militaryShare: monthlyUse > 0 ? Math.min(1, (militaryFinal + militaryInputs) / monthlyUse) : 0,
         };
       });
+    const supply = producers.reduce((s, pr) => s + pr.output, 0);
+    const totalUse = users.reduce((s, u) => s + u.use, 0);
+    // Where the tables' use exceeds supply (rounding, unlisted producers), baseline routes are scaled up so
+    // every user receives its use; producers have the headroom to ship it.
+    const scale = supply > 0 ? Math.max(1, totalUse / supply) : 1;
     const flows = proportionalFlows(network, p.product);
     const baseline = producers.map((pr) =>
       users.map(
-        (u) => flows.filter((f) => f.from === pr.area && f.to === u.area).reduce((s, f) => s + f.quantity, 0) / 12,
+        (u) =>
+          (flows.filter((f) => f.from === pr.area && f.to === u.area).reduce((s, f) => s + f.quantity, 0) * scale) / 12,
       ),
     );
-    const supply = producers.reduce((s, pr) => s + pr.output, 0);
-    const totalUse = users.reduce((s, u) => s + u.use, 0);
     return {
       key: p.product,
       index,

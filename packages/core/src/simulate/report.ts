@@ -5,7 +5,14 @@
  */
 import type { PriceRow, ShortfallRow, SimulationReport, SummaryRow } from '../model/simulation-report.ts';
 import { quantileSorted } from './rng.ts';
-import type { RunResult } from './scenario-run.ts';
+import {
+  centralParameters,
+  drawParameters,
+  type ModelPool,
+  type PreparedSimulation,
+  type RunResult,
+  runScenario,
+} from './scenario-run.ts';
 import type { RunParameters } from './shocks.ts';
 
 /** One Monte Carlo run, kept small: non-zero shortfall series and prices that moved, by key. */
@@ -150,4 +157,26 @@ export function buildReport(
     prices,
     summary,
   };
+}
+
+/**
+ * Monte Carlo runs `first … first + count − 1`: each starts every month from the central run's basis, so
+ * its result depends only on (seed, run), not on which runs were solved before it or where.
+ */
+export function runDrawRange(
+  prepared: PreparedSimulation,
+  pool: ModelPool,
+  o: { seed: number; first: number; count: number; onProgress?: (done: number) => void },
+): DrawOutcome[] {
+  const central = runScenario(prepared, centralParameters(prepared.scenario), pool, { recordBases: true });
+  const out: DrawOutcome[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const run = o.first + i;
+    const result = runScenario(prepared, drawParameters(prepared.scenario, o.seed, run), pool, {
+      ...(central.bases ? { startBases: central.bases } : {}),
+    });
+    out.push(toDraw(run, result));
+    o.onProgress?.(i + 1);
+  }
+  return out;
 }

@@ -10,11 +10,20 @@ import type { RegimeData } from '../regime/regime-at.ts';
 import { buildMonthModel, type MonthModel, SHORTFALL_SEGMENTS } from './month-model.ts';
 import { indexNetwork, type NetworkIndex } from './network-index.ts';
 import { drawFrom, runStream, centralValue } from './rng.ts';
-import { addMonths, type MonthShocks, type RunParameters, shocksIn, touchedProducts } from './shocks.ts';
+import {
+  addMonths,
+  allowedShare,
+  type MonthShocks,
+  type RestrictionTemplate,
+  restrictionTemplates,
+  type RunParameters,
+  shocksIn,
+  touchedProducts,
+} from './shocks.ts';
 
 /** A user node is scarce when one more unit of use there would cost at least this much (a dual value). */
-export const SCARCITY_DUAL = 0.01;
-/** Inventories drawn down are rebuilt over this many months once supply allows (an assumption). */
+export const SCARCITY_DUAL = 0.02;
+/** Inventories drawn down are rebuilt at most at this many months' pace once supply allows (an assumption). */
 const REFILL_MONTHS = 6;
 /** Price response: index = (1 − gap)^(−1/ε), capped; both are assumptions calibrated to the 2025 Dy/Tb spread. */
 export const PRICE_ELASTICITY = 1;
@@ -28,6 +37,8 @@ export interface PreparedSimulation {
   /** Products in the month model: the input–output components the scenario touches (or all). */
   readonly productSet: readonly number[];
   readonly model: MonthModel | null;
+  /** Each month's restrictions, before the run's parameters. */
+  readonly templates: readonly (readonly RestrictionTemplate[])[];
 }
 
 export interface PrepareOptions {
@@ -47,19 +58,35 @@ export function prepareSimulation(
   const horizon = options.months ?? scenario.horizonMonths;
   const sized = { ...scenario, horizonMonths: horizon };
   const months = Array.from({ length: horizon }, (_, i) => addMonths(scenario.startMonth, i));
+  const { products: touched, issuers } = touchedProducts(index, regime, sized);
+  const substitutable = new Set<number>();
+  for (const sub of scenario.substitution) {
+    const p = index.byKey.get(sub.product);
+    if (p) {
+      touched.add(p.index);
+      substitutable.add(p.index);
+    }
+  }
   let productSet: number[];
   if (options.decompose === false) productSet = index.products.map((p) => p.index);
   else {
-    const touched = touchedProducts(index, regime, sized);
-    for (const s of scenario.substitution) {
-      const p = index.byKey.get(s.product);
-      if (p) touched.add(p.index);
-    }
     const components = new Set([...touched].map((i) => index.component[i]));
     productSet = index.products.filter((p) => components.has(index.component[p.index])).map((p) => p.index);
   }
-  const model = productSet.length > 0 ? buildMonthModel(index, productSet, scenario.endUsePriority) : null;
-  return { index, regime, scenario: sized, months, productSet, model };
+  const stockpileAreas = new Set(
+    scenario.stockpileRelease.filter((r) => r.policy === 'on_shortfall').map((r) => r.area),
+  );
+  const model =
+    productSet.length > 0
+      ? buildMonthModel(index, productSet, {
+          priority: scenario.endUsePriority,
+          issuers,
+          stockpileAreas,
+          substitutable,
+        })
+      : null;
+  const templates = months.map((m) => restrictionTemplates(index, regime, sized, m));
+  return { index, regime, scenario: sized, months, productSet, model, templates };
 }
 
 /** The central parameters of a scenario (a deterministic run). */
@@ -154,7 +181,78 @@ export function singlePool(solver: Solver, lp: LinearProgram): ModelPool {
   return { model: () => model, dispose: () => model.dispose() };
 }
 
+function sameBounds(a: LpBounds, b: LpBounds): boolean {
+  for (const [p, q] of [
+    [a.colUpper, b.colUpper],
+    [a.rowLower, b.rowLower],
+    [a.rowUpper, b.rowUpper],
+  ] as const) {
+    if (p.length !== q.length) return false;
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false;
+  }
+  return true;
+}
+
 const seriesKey = (iso3: string, product: string, endUse?: string) => `${iso3}|${product}|${endUse ?? ''}`;
+
+/** Where each node of the model sits in the column and row vectors, with its baseline bounds. */
+interface RunLayout {
+  readonly slots: readonly {
+    readonly product: number;
+    readonly user: MonthModel['products'][number]['product']['users'][number];
+    readonly cols: MonthModel['products'][number]['users'][number];
+    readonly key: string;
+  }[];
+  /** Column upper bounds and row bounds with no shock and no inventory movement. */
+  readonly upper: Float64Array;
+  readonly rowBound: Float64Array;
+  /** Route columns by `${product}|${issuer}|${to}`. */
+  readonly routes: ReadonlyMap<string, { readonly base: number; readonly extra: number; readonly baseline: number }>;
+}
+
+const layouts = new WeakMap<MonthModel, RunLayout>();
+
+function layoutOf(model: MonthModel): RunLayout {
+  const known = layouts.get(model);
+  if (known) return known;
+  const upper = new Float64Array(model.lp.colCost.length);
+  const rowBound = new Float64Array(model.lp.rowLower.length);
+  const slots: RunLayout['slots'][number][] = [];
+  const routes = new Map<string, { base: number; extra: number; baseline: number }>();
+  for (const pc of model.products) {
+    const p = pc.product;
+    p.producers.forEach((pr, i) => {
+      upper[pc.x[i] ?? 0] = pr.output * (1 + p.headroom);
+    });
+    for (const src of pc.sources)
+      p.users.forEach((u, j) => {
+        const base = src.base[j] ?? 0;
+        const extra = src.extra[j] ?? 0;
+        upper[base] = src.baseline[j] ?? 0;
+        // The restricting country's exports stay on their baseline routes: it steers them, and the rest of
+        // the world cannot bid them away from its own users.
+        upper[extra] = src.issuer === null ? Infinity : 0;
+        if (src.issuer !== null)
+          routes.set(`${p.index}|${src.issuer}|${u.area}`, { base, extra, baseline: upper[base] ?? 0 });
+      });
+    p.users.forEach((u, j) => {
+      const cols = pc.users[j];
+      if (!cols) return;
+      let finalTotal = 0;
+      u.finals.forEach((f, e) => {
+        finalTotal += f.monthly;
+        SHORTFALL_SEGMENTS.forEach((sg, k) => {
+          upper[cols.shortfall[e]?.[k] ?? 0] = f.monthly * sg.share;
+        });
+      });
+      rowBound[cols.balanceRow] = finalTotal;
+      slots.push({ product: p.index, user: u, cols, key: `${p.index}|${u.area}` });
+    });
+  }
+  const layout = { slots, upper, rowBound, routes };
+  layouts.set(model, layout);
+  return layout;
+}
 
 /** Runs the scenario once with the given parameters. */
 export function runScenario(
@@ -169,193 +267,223 @@ export function runScenario(
   const trace: MonthTrace[] = [];
   const bases: LpBasis[] = [];
   if (!model) return { parameters, months, series, prices, ...(options.trace ? { trace } : {}) };
+  const layout = layoutOf(model);
   const n = months.length;
   const nCols = model.lp.colCost.length;
-  const nRows = model.lp.rowLower.length;
-  const inventory = new Map<string, number>();
-  const stockpile = new Map<string, number>();
-  for (const pc of model.products)
-    for (const u of pc.product.users) {
-      inventory.set(`${pc.product.index}|${u.area}`, u.inventoryTarget);
-      stockpile.set(`${pc.product.index}|${u.area}`, u.stockpile);
-    }
-  for (const pc of model.products) {
-    for (const u of pc.product.users) {
-      const mk = (endUse?: string): RunSeries => ({
-        iso3: u.area,
-        product: pc.product.key,
-        ...(endUse === undefined ? {} : { endUse }),
-        demand: new Float64Array(n),
-        supplied: new Float64Array(n),
-        shortfall: new Float64Array(n),
-      });
-      if (u.consumption > 0) series.set(seriesKey(u.area, pc.product.key), mk());
-      for (const f of u.finals) series.set(seriesKey(u.area, pc.product.key, f.endUse), mk(f.endUse));
-    }
-  }
+  const inventory = Float64Array.from(layout.slots, (s) => s.user.inventoryTarget);
+  const stockpile = Float64Array.from(layout.slots, (s) => s.user.stockpile);
+  const newSeries = (iso3: string, product: string, endUse?: string): RunSeries => {
+    const row = {
+      iso3,
+      product,
+      ...(endUse === undefined ? {} : { endUse }),
+      demand: new Float64Array(n),
+      supplied: new Float64Array(n),
+      shortfall: new Float64Array(n),
+    };
+    series.set(seriesKey(iso3, product, endUse), row);
+    return row;
+  };
+  const slotSeries = layout.slots.map((s) => {
+    const key = index(prepared, s.product).key;
+    return {
+      input: s.user.consumption > 0 ? newSeries(s.user.area, key) : undefined,
+      finals: s.user.finals.map((f) => newSeries(s.user.area, key, f.endUse)),
+    };
+  });
   const releaseAreas = new Map(
-    scenario.stockpileRelease.filter((s) => s.policy === 'on_shortfall').map((s) => [s.area, s.maxShareOfDemand]),
+    scenario.stockpileRelease.filter((r) => r.policy === 'on_shortfall').map((r) => [r.area, r.maxShareOfDemand]),
   );
   const substitution = new Map<number, { maxShare: number; phaseInMonths: number }>();
-  for (const s of scenario.substitution) {
-    const p = prepared.index.byKey.get(s.product);
-    if (p) substitution.set(p.index, s);
+  for (const sub of scenario.substitution) {
+    const p = prepared.index.byKey.get(sub.product);
+    if (p) substitution.set(p.index, sub);
   }
+  const hasOutagesOrSurges = scenario.outages.length + scenario.demandSurges.length > 0;
   // Month (index) in which each product was first restricted or cut, for ramp-up and substitution phase-in.
   const firstShock = new Map<number, number>();
   let scenarioShockStart = -1;
+  const colLower = new Float64Array(nCols);
+  const rowUpperFixed = layout.rowBound;
 
+  let previous: { bounds: LpBounds; x: ArrayLike<number>; dual: ArrayLike<number> } | undefined;
   for (let t = 0; t < n; t++) {
     const month = months[t] as string;
-    const shocks = shocksIn(prepared.index, prepared.regime, scenario, month, parameters);
-    const restrictedArcs = new Map<string, number>();
+    const templates = prepared.templates[t] ?? [];
+    const colUpper = Float64Array.from(layout.upper);
+    const rowBound = Float64Array.from(rowUpperFixed);
+    // Restrictions: the tightest on each route.
+    const allowedOn = new Map<string, number>();
     const issuerOf = new Map<number, string>();
-    for (const r of shocks.restrictions) {
+    for (const r of templates) {
+      const allowed = allowedShare(r, parameters);
+      if (allowed >= 1) continue;
       const key = `${r.product}|${r.from}|${r.to}`;
-      restrictedArcs.set(key, Math.min(restrictedArcs.get(key) ?? 1, r.allowedShare));
+      allowedOn.set(key, Math.min(allowedOn.get(key) ?? 1, allowed));
       issuerOf.set(r.product, r.from);
       if (!firstShock.has(r.product)) firstShock.set(r.product, t);
     }
-    for (const k of shocks.capacityFactor.keys()) {
-      const p = Number(k.split('|')[0]);
-      if (!firstShock.has(p)) firstShock.set(p, t);
+    for (const [key, allowed] of allowedOn) {
+      const route = layout.routes.get(key);
+      if (!route) continue;
+      colUpper[route.base] = route.baseline * allowed;
+      colUpper[route.extra] = 0;
     }
-    if (scenarioShockStart < 0 && firstShock.size + shocks.demandFactor.size > 0) scenarioShockStart = t;
-
-    const colLower = new Float64Array(nCols);
-    const colUpper = new Float64Array(nCols);
-    const rowLower = new Float64Array(nRows);
-    const rowUpper = new Float64Array(nRows);
-    const inventoryStart = new Map(inventory);
-    for (const pc of model.products) {
-      const p = pc.product;
-      const shockedSince = firstShock.get(p.index);
-      const issuer = issuerOf.get(p.index);
-      p.producers.forEach((pr, i) => {
-        const cut = shocks.capacityFactor.get(`${p.index}|${pr.area}`) ?? 1;
-        let available = pr.output * (1 + p.headroom);
-        if (shockedSince !== undefined && pr.area !== issuer) {
-          const ramp = pr.output * parameters.rampUp * (t - shockedSince + 1);
-          available = Math.min(Math.max(pr.capacity, available), available + ramp);
-        }
-        colUpper[pc.x[i] ?? 0] = available * cut;
-        p.users.forEach((u, j) => {
-          const allowed = restrictedArcs.get(`${p.index}|${pr.area}|${u.area}`);
-          const b = p.baseline[i]?.[j] ?? 0;
-          const baseCol = pc.base[i]?.[j] ?? 0;
-          const extraCol = pc.extra[i]?.[j] ?? 0;
-          if (allowed === undefined) {
-            colUpper[baseCol] = b;
-            colUpper[extraCol] = Infinity;
-          } else {
-            colUpper[baseCol] = b * allowed;
-            colUpper[extraCol] = 0;
-          }
-        });
+    const shocks: MonthShocks | undefined =
+      hasOutagesOrSurges || options.trace
+        ? shocksIn(prepared.index, prepared.regime, scenario, month, parameters, templates)
+        : undefined;
+    if (shocks)
+      for (const k of shocks.capacityFactor.keys()) {
+        const p = Number(k.split('|')[0]);
+        if (!firstShock.has(p)) firstShock.set(p, t);
+      }
+    if (scenarioShockStart < 0 && firstShock.size + (shocks?.demandFactor.size ?? 0) > 0) scenarioShockStart = t;
+    // Producers: idle capacity outside the restricting country ramps up; outages cut capacity.
+    for (const [pi, since] of firstShock) {
+      const pc = model.byProduct.get(pi);
+      if (!pc) continue;
+      const issuer = issuerOf.get(pi);
+      pc.product.producers.forEach((pr, i) => {
+        if (pr.area === issuer) return;
+        const col = pc.x[i] ?? 0;
+        const available = colUpper[col] ?? 0;
+        const ramp = pr.output * parameters.rampUp * (t - since + 1);
+        colUpper[col] = Math.min(Math.max(pr.capacity, available), available + ramp);
       });
-      const sub = substitution.get(p.index);
-      p.users.forEach((u, j) => {
-        const cols = pc.users[j];
-        if (!cols) return;
-        const key = `${p.index}|${u.area}`;
-        const inv = inventory.get(key) ?? 0;
-        colUpper[cols.draw] = inv;
-        colUpper[cols.refill] = Math.max(0, u.inventoryTarget - inv) / REFILL_MONTHS;
-        const maxShare = releaseAreas.get(u.area);
-        colUpper[cols.stock] = maxShare === undefined ? 0 : Math.min(stockpile.get(key) ?? 0, maxShare * u.use);
+    }
+    if (shocks)
+      for (const [k, factor] of shocks.capacityFactor) {
+        const [pi, area] = k.split('|');
+        const pc = model.byProduct.get(Number(pi));
+        const i = pc?.product.producers.findIndex((pr) => pr.area === area) ?? -1;
+        if (pc && i >= 0) colUpper[pc.x[i] ?? 0] = (colUpper[pc.x[i] ?? 0] ?? 0) * factor;
+      }
+    // Users: inventories, stockpiles, substitution, demand surges.
+    layout.slots.forEach((slot, s) => {
+      const { cols, user } = slot;
+      const inv = inventory[s] ?? 0;
+      colUpper[cols.draw] = inv;
+      colUpper[cols.refill] = Math.min(Math.max(0, user.inventoryTarget - inv), user.inventoryTarget / REFILL_MONTHS);
+      if (cols.stock !== undefined) {
+        const maxShare = releaseAreas.get(user.area);
+        colUpper[cols.stock] = maxShare === undefined ? 0 : Math.min(stockpile[s] ?? 0, maxShare * user.use);
+      }
+      if (cols.substitute !== undefined) {
+        const sub = substitution.get(slot.product);
         const phase =
           sub && scenarioShockStart >= 0
             ? Math.min(1, (t - scenarioShockStart + 1) / Math.max(1, sub.phaseInMonths))
             : 0;
-        colUpper[cols.substitute] = sub ? sub.maxShare * phase * u.use : 0;
-        const factor = shocks.demandFactor.get(key) ?? 1;
+        colUpper[cols.substitute] = sub ? sub.maxShare * phase * user.use : 0;
+      }
+      const factor = shocks?.demandFactor.get(slot.key);
+      if (factor !== undefined) {
         let finalTotal = 0;
-        u.finals.forEach((f, e) => {
-          const demand = f.monthly * factor;
-          finalTotal += demand;
-          SHORTFALL_SEGMENTS.forEach((s, k) => {
-            colUpper[cols.shortfall[e]?.[k] ?? 0] = demand * s.share;
+        user.finals.forEach((f, e) => {
+          finalTotal += f.monthly * factor;
+          SHORTFALL_SEGMENTS.forEach((sg, k) => {
+            colUpper[cols.shortfall[e]?.[k] ?? 0] = f.monthly * factor * sg.share;
           });
         });
-        rowLower[cols.balanceRow] = finalTotal;
-        rowUpper[cols.balanceRow] = finalTotal;
-      });
+        rowBound[cols.balanceRow] = finalTotal;
+      }
+    });
+    const bounds = { colLower, colUpper, rowLower: rowBound, rowUpper: rowBound };
+    let x: ArrayLike<number>;
+    let dual: ArrayLike<number>;
+    if (previous && sameBounds(previous.bounds, bounds) && !options.recordBases) {
+      // Nothing changed since last month (a stationary stretch): the same solution holds.
+      ({ x, dual } = previous);
+    } else {
+      const warm = pool.model(t);
+      const solved: SolveResult = warm.solve(bounds, options.startBases?.[t]);
+      if (!solved.ok) throw new Error(`${scenario.id} ${month}: ${solved.error.code} (${solved.error.detail})`);
+      if (options.recordBases) bases.push(warm.basis());
+      x = solved.value.x;
+      dual = solved.value.rowDual;
     }
-    const bounds = { colLower, colUpper, rowLower, rowUpper };
-    const warm = pool.model(t);
-    const solved: SolveResult = warm.solve(bounds, options.startBases?.[t]);
-    if (!solved.ok) throw new Error(`${scenario.id} ${month}: ${solved.error.code} (${solved.error.detail})`);
-    if (options.recordBases) bases.push(warm.basis());
-    const x = Float64Array.from(solved.value.x as ArrayLike<number>);
-    const dual = Float64Array.from(solved.value.rowDual as ArrayLike<number>);
-    if (options.trace) trace.push({ month, shocks, bounds, x, dual, inventoryStart });
+    previous = { bounds, x, dual };
+    if (options.trace && shocks)
+      trace.push({
+        month,
+        shocks,
+        bounds,
+        x: Float64Array.from(x as ArrayLike<number>),
+        dual: Float64Array.from(dual as ArrayLike<number>),
+        inventoryStart: new Map(layout.slots.map((sl, s) => [sl.key, inventory[s] ?? 0])),
+      });
 
+    // Read the month: inventories carried over, shortfalls, and each product's scarcity for its price.
+    const gapIn = new Map<number, number>();
+    const useIn = new Map<number, number>();
+    const gapOut = new Map<number, number>();
+    const useOut = new Map<number, number>();
+    layout.slots.forEach((slot, s) => {
+      const { cols, user } = slot;
+      const draw = x[cols.draw] ?? 0;
+      const stock = cols.stock === undefined ? 0 : (x[cols.stock] ?? 0);
+      inventory[s] = (inventory[s] ?? 0) - draw + (x[cols.refill] ?? 0);
+      stockpile[s] = (stockpile[s] ?? 0) - stock;
+      let consumption = 0;
+      for (const [col, coef] of cols.consumption) consumption += coef * (x[col] ?? 0);
+      const scarce = (dual[cols.balanceRow] ?? 0) > SCARCITY_DUAL;
+      const inputShort = scarce ? Math.max(0, user.consumption - consumption) : 0;
+      const own = slotSeries[s];
+      if (own?.input) {
+        own.input.demand[t] = user.consumption;
+        own.input.supplied[t] = consumption;
+        own.input.shortfall[t] = inputShort;
+      }
+      let finalShort = 0;
+      const factor = shocks?.demandFactor.get(slot.key) ?? 1;
+      user.finals.forEach((f, e) => {
+        let short = 0;
+        for (const c of cols.shortfall[e] ?? []) short += x[c] ?? 0;
+        finalShort += short;
+        const row = own?.finals[e];
+        if (row) {
+          row.demand[t] = f.monthly * factor;
+          row.supplied[t] = f.monthly * factor - short;
+          row.shortfall[t] = short;
+        }
+      });
+      const substituted = cols.substitute === undefined ? 0 : (x[cols.substitute] ?? 0);
+      const gap = draw + stock + substituted + inputShort + finalShort;
+      const inside = issuerOf.get(slot.product) === user.area;
+      const g = inside ? gapIn : gapOut;
+      const u = inside ? useIn : useOut;
+      g.set(slot.product, (g.get(slot.product) ?? 0) + gap);
+      u.set(slot.product, (u.get(slot.product) ?? 0) + user.use);
+    });
+    const priceOf = (gap: number, use: number) =>
+      use > 0 ? Math.min(PRICE_CAP, Math.pow(1 - Math.min(0.999, gap / use), -1 / PRICE_ELASTICITY)) : 1;
     for (const pc of model.products) {
       const p = pc.product;
-      const issuer = issuerOf.get(p.index);
-      let gapOutside = 0;
-      let useOutside = 0;
-      let gapInside = 0;
-      let useInside = 0;
-      p.users.forEach((u, j) => {
-        const cols = pc.users[j];
-        if (!cols) return;
-        const key = `${p.index}|${u.area}`;
-        const draw = x[cols.draw] ?? 0;
-        const refill = x[cols.refill] ?? 0;
-        const stock = x[cols.stock] ?? 0;
-        inventory.set(key, (inventory.get(key) ?? 0) - draw + refill);
-        stockpile.set(key, (stockpile.get(key) ?? 0) - stock);
-        let consumption = 0;
-        for (const c of p.consumers) {
-          const q = model.byProduct.get(c.product);
-          const k = q?.product.producers.findIndex((pr) => pr.area === u.area) ?? -1;
-          if (q && k >= 0) consumption += c.coefficient * (x[q.x[k] ?? 0] ?? 0);
-        }
-        const scarce = (dual[cols.balanceRow] ?? 0) > SCARCITY_DUAL;
-        const inputShort = scarce ? Math.max(0, u.consumption - consumption) : 0;
-        const inputSeries = series.get(seriesKey(u.area, p.key));
-        if (inputSeries) {
-          inputSeries.demand[t] = u.consumption;
-          inputSeries.supplied[t] = consumption;
-          inputSeries.shortfall[t] = inputShort;
-        }
-        let finalShort = 0;
-        const factor = shocks.demandFactor.get(key) ?? 1;
-        u.finals.forEach((f, e) => {
-          const s = series.get(seriesKey(u.area, p.key, f.endUse));
-          const short = (cols.shortfall[e] ?? []).reduce((a, c) => a + (x[c] ?? 0), 0);
-          finalShort += short;
-          if (s) {
-            s.demand[t] = f.monthly * factor;
-            s.supplied[t] = f.monthly * factor - short;
-            s.shortfall[t] = short;
-          }
-        });
-        const gap = draw + stock + (x[cols.substitute] ?? 0) + inputShort + finalShort;
-        if (issuer !== undefined && u.area === issuer) {
-          gapInside += gap;
-          useInside += u.use;
-        } else {
-          gapOutside += gap;
-          useOutside += u.use;
-        }
-      });
-      const priceOf = (gap: number, use: number) =>
-        use > 0 ? Math.min(PRICE_CAP, Math.pow(1 - Math.min(0.999, gap / use), -1 / PRICE_ELASTICITY)) : 1;
       const put = (market: RunPrice['market'], value: number, by?: string) => {
+        if (value === 1 && !prices.has(`${p.key}|${market}`)) return;
         const k = `${p.key}|${market}`;
         let row = prices.get(k);
         if (!row) {
-          row = { product: p.key, market, ...(by === undefined ? {} : { issuer: by }), index: new Float64Array(n).fill(1) };
+          row = {
+            product: p.key,
+            market,
+            ...(by === undefined ? {} : { issuer: by }),
+            index: new Float64Array(n).fill(1),
+          };
           prices.set(k, row);
         }
         row.index[t] = value;
       };
-      if (issuer === undefined) put('world', priceOf(gapOutside + gapInside, useOutside + useInside));
+      const issuer = issuerOf.get(p.index);
+      const gi = gapIn.get(p.index) ?? 0;
+      const go = gapOut.get(p.index) ?? 0;
+      const ui = useIn.get(p.index) ?? 0;
+      const uo = useOut.get(p.index) ?? 0;
+      if (issuer === undefined) put('world', priceOf(gi + go, ui + uo));
       else {
-        put('outside', priceOf(gapOutside, useOutside), issuer);
-        put('inside', priceOf(gapInside, useInside), issuer);
+        put('outside', priceOf(go, uo), issuer);
+        put('inside', priceOf(gi, ui), issuer);
       }
     }
   }
@@ -367,4 +495,10 @@ export function runScenario(
     ...(options.trace ? { trace } : {}),
     ...(options.recordBases ? { bases } : {}),
   };
+}
+
+function index(prepared: PreparedSimulation, product: number) {
+  const p = prepared.index.products[product];
+  if (!p) throw new Error(`no product ${product}`);
+  return p;
 }

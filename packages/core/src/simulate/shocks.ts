@@ -64,15 +64,37 @@ function coversProduct(items: readonly string[], product: ProductNode): boolean 
   return product.items.some((i) => clauseCoversItem(items, i)) || items.includes(product.key);
 }
 
-/** The shocks of one month of a scenario. */
-export function shocksIn(
+/**
+ * A restriction before the run's parameters are known: how much of the month is free (before the measure),
+ * when licences could first be approved, and whether the route carries military use only in part.
+ */
+export interface RestrictionTemplate {
+  readonly product: number;
+  readonly from: string;
+  readonly to: string;
+  readonly measure: string;
+  readonly effect: string;
+  /** Allowed share fixed by the scenario (ad hoc measures); else computed from the run's parameters. */
+  readonly fixedShare?: number;
+  readonly licensed: boolean;
+  /** Share of the month before the measure took effect. */
+  readonly free: number;
+  /** Day numbers of the month's start and of the measure's effective date, and the month's length. */
+  readonly monthStart: number;
+  readonly effective: number;
+  readonly days: number;
+  /** For clauses on military end users: the share of the route's use that is military. */
+  readonly militaryShare?: number;
+}
+
+/** The restriction templates of one month: everything about the month's restrictions but the parameters. */
+export function restrictionTemplates(
   index: NetworkIndex,
   regime: RegimeData,
   scenario: Scenario,
   month: string,
-  params: RunParameters,
-): MonthShocks {
-  const restrictions: Restriction[] = [];
+): RestrictionTemplate[] {
+  const out: RestrictionTemplate[] = [];
   const monthStart = dayNumber(`${month}-01`);
   const days = daysInMonth(month);
   for (const m of scenario.measures) {
@@ -82,13 +104,18 @@ export function shocksIn(
         if (!m.items.some((i) => i === p.key || p.items.includes(i))) continue;
         for (const u of p.users)
           if (u.area !== m.issuer && (m.destinations === 'all' || m.destinations.includes(u.area)))
-            restrictions.push({
+            out.push({
               product: p.index,
               from: m.issuer,
               to: u.area,
-              allowedShare: 1 - m.shareCut,
               measure: m.label,
               effect: 'ad_hoc',
+              fixedShare: 1 - m.shareCut,
+              licensed: false,
+              free: 0,
+              monthStart,
+              effective: monthStart,
+              days,
             });
       }
       continue;
@@ -103,36 +130,70 @@ export function shocksIn(
       if (!licensed && !denied) continue;
       const status = clauseStatusAt(measure, clause, events, `${month}-15`, scenario.afterSuspension);
       if (!status || (status.state !== 'in_force' && status.state !== 'unknown')) continue;
-      // Within the month: free before the effective date, blocked until the licence delay has passed,
-      // then licensed at the approval rate.
       const effective = dayNumber(measure.effectiveDate ?? measure.announceDate);
       const free = Math.min(1, Math.max(0, (effective - monthStart) / days));
-      const open = licensed
-        ? Math.min(1, Math.max(0, (monthStart + days - (effective + params.delayDays)) / days))
-        : 0;
-      const allowedCivil = Math.min(1, free + open * (licensed ? params.approvalRate : 0));
-      if (allowedCivil >= 1) continue;
       for (const p of index.products) {
         if (!coversProduct(clause.items, p)) continue;
         for (const u of p.users) {
           if (u.area === REGIME_ISSUER) continue;
           if (clause.destinationScope === 'country' && clause.destination !== u.area) continue;
-          let allowed = allowedCivil;
-          if (clause.destinationScope === 'military_end_users') {
-            if (clause.destination !== u.area || u.militaryShare <= 0) continue;
-            allowed = 1 - u.militaryShare * (1 - allowedCivil);
-          }
-          restrictions.push({
+          if (
+            clause.destinationScope === 'military_end_users' &&
+            (clause.destination !== u.area || u.militaryShare <= 0)
+          )
+            continue;
+          out.push({
             product: p.index,
             from: REGIME_ISSUER,
             to: u.area,
-            allowedShare: allowed,
             measure: `${clause.measureId}/${clause.clause}`,
             effect: clause.effect,
+            licensed,
+            free,
+            monthStart,
+            effective,
+            days,
+            ...(clause.destinationScope === 'military_end_users' ? { militaryShare: u.militaryShare } : {}),
           });
         }
       }
     }
+  }
+  return out;
+}
+
+/** The share of a route's baseline flow a restriction lets through, given the run's parameters. */
+export function allowedShare(r: RestrictionTemplate, params: RunParameters): number {
+  if (r.fixedShare !== undefined) return r.fixedShare;
+  // Free before the effective date, blocked until the licence delay has passed, then licensed at the approval rate.
+  const open = r.licensed
+    ? Math.min(1, Math.max(0, (r.monthStart + r.days - (r.effective + params.delayDays)) / r.days))
+    : 0;
+  const civil = Math.min(1, r.free + open * (r.licensed ? params.approvalRate : 0));
+  return r.militaryShare === undefined ? civil : 1 - r.militaryShare * (1 - civil);
+}
+
+/** The shocks of one month of a scenario. */
+export function shocksIn(
+  index: NetworkIndex,
+  regime: RegimeData,
+  scenario: Scenario,
+  month: string,
+  params: RunParameters,
+  templates: readonly RestrictionTemplate[] = restrictionTemplates(index, regime, scenario, month),
+): MonthShocks {
+  const restrictions: Restriction[] = [];
+  for (const r of templates) {
+    const allowed = allowedShare(r, params);
+    if (allowed < 1)
+      restrictions.push({
+        product: r.product,
+        from: r.from,
+        to: r.to,
+        allowedShare: allowed,
+        measure: r.measure,
+        effect: r.effect,
+      });
   }
   const capacityFactor = new Map<string, number>();
   for (const o of scenario.outages) {
@@ -160,14 +221,22 @@ export function shocksIn(
  * Products a scenario can touch over its horizon, for decomposition: every product with a restriction,
  * an outage or a demand surge in some month (with restrictions taken at their tightest).
  */
-export function touchedProducts(index: NetworkIndex, regime: RegimeData, scenario: Scenario): Set<number> {
+export function touchedProducts(
+  index: NetworkIndex,
+  regime: RegimeData,
+  scenario: Scenario,
+): { products: Set<number>; issuers: Set<string> } {
   const touched = new Set<number>();
+  const issuers = new Set<string>();
   const tightest: RunParameters = { approvalRate: 0, delayDays: 0, rampUp: 0 };
   for (let i = 0; i < scenario.horizonMonths; i++) {
     const s = shocksIn(index, regime, scenario, addMonths(scenario.startMonth, i), tightest);
-    for (const r of s.restrictions) touched.add(r.product);
+    for (const r of s.restrictions) {
+      touched.add(r.product);
+      issuers.add(r.from);
+    }
     for (const k of s.capacityFactor.keys()) touched.add(Number(k.split('|')[0]));
     for (const k of s.demandFactor.keys()) touched.add(Number(k.split('|')[0]));
   }
-  return touched;
+  return { products: touched, issuers };
 }
