@@ -1,0 +1,255 @@
+/**
+ * The event stage: reads cues and entities sentence by sentence, proposes typed events, and merges the
+ * proposals of one document by type (and, for export controls, by action), each with its evidence.
+ */
+import type { NormalisedDocument, Sentence } from './document.ts';
+import { type Cue, ACTION_OF, type CueHit } from './lexicon.ts';
+import type { Entity, EventFields, EventType, Evidence, ExportControlAction, IntakeEvent, Money } from './model.ts';
+import type { PhraseIndex } from './phrase-index.ts';
+import { sentenceAt } from './entities.ts';
+
+interface SentenceProposal {
+  readonly type: EventType;
+  readonly action: ExportControlAction | null;
+  readonly sentence: Sentence;
+  /** Where the deciding cue sits, to pick the date nearest to it. */
+  readonly cueAt: number;
+  readonly score: number;
+}
+
+/** Days before publication beyond which an event is background to the news rather than the news. */
+const BACKGROUND_DAYS = 45;
+/** Confidence is halved for background events. */
+const BACKGROUND_FACTOR = 0.5;
+
+type CueMap = Map<Cue, number>;
+
+function cuesBySentence(index: PhraseIndex<CueHit>, doc: NormalisedDocument, sentences: readonly Sentence[]) {
+  const out = new Map<number, CueMap>();
+  for (const m of index.find(doc.key)) {
+    const s = sentenceAt(sentences, m.start);
+    const map = out.get(s) ?? new Map<Cue, number>();
+    if (!map.has(m.payload.cue)) map.set(m.payload.cue, m.start);
+    out.set(s, map);
+  }
+  return out;
+}
+
+function groupBySentence(entities: readonly Entity[]): Map<number, Entity[]> {
+  const out = new Map<number, Entity[]>();
+  for (const e of entities) out.set(e.sentence, [...(out.get(e.sentence) ?? []), e]);
+  return out;
+}
+
+const countriesOf = (ents: readonly Entity[]) => [...new Set(ents.flatMap((e) => (e.kind === 'country' ? e.ids : [])))];
+const has = (ents: readonly Entity[], kind: Entity['kind']) => ents.some((e) => e.kind === kind);
+
+/** The proposals of one sentence; a rule per event type. */
+function proposeForSentence(
+  s: Sentence,
+  cues: CueMap,
+  ents: readonly Entity[],
+  docHasControl: boolean,
+): SentenceProposal[] {
+  const out: SentenceProposal[] = [];
+  const at = (c: Cue) => cues.get(c);
+  const countries = countriesOf(ents);
+  const orgs = ents.filter((e) => e.kind === 'organisation');
+  const materials = has(ents, 'commodity') || has(ents, 'product');
+  const add = (type: EventType, action: ExportControlAction | null, cueAt: number | undefined, score: number) => {
+    if (cueAt !== undefined) out.push({ type, action, sentence: s, cueAt, score });
+  };
+
+  // Agreements between countries; an agreement's price floors and stockpiles are its scope, not events.
+  const agreementCue = at('agreement');
+  const isAgreement =
+    agreementCue !== undefined &&
+    countries.length >= 2 &&
+    (at('sign') !== undefined || countries.length >= 2) &&
+    at('offtake') === undefined;
+  if (isAgreement) add('agreement', null, at('sign') ?? agreementCue, at('sign') !== undefined ? 0.85 : 0.65);
+
+  // Export controls: a control cue with something controlled, or a suspension or lifting of one.
+  const actionCue = (['action:suspended', 'action:lifted', 'action:tightened', 'action:new'] as const).find(
+    (c) => at(c) !== undefined,
+  );
+  const control = at('control') ?? (at('ban') !== undefined && at('export') !== undefined ? at('ban') : undefined);
+  const controlled = materials || has(ents, 'instrument') || orgs.some((o) => o.role === 'agency');
+  const changesControl =
+    (actionCue === 'action:suspended' || actionCue === 'action:lifted') &&
+    docHasControl &&
+    (materials || has(ents, 'instrument'));
+  if (!isAgreement && ((control !== undefined && controlled) || changesControl)) {
+    const action = actionCue ? (ACTION_OF[actionCue] ?? 'new') : at('ban') !== undefined ? 'new' : 'new';
+    const score = actionCue || at('ban') !== undefined ? 0.8 : 0.55;
+    add('export_control', action, (actionCue ? at(actionCue) : undefined) ?? control, score);
+  }
+
+  if (!isAgreement) {
+    const floor = at('price_floor') ?? at('offtake');
+    if (floor !== undefined) add('price_floor_offtake', null, floor, 0.8);
+    if (at('stockpile') !== undefined) add('stockpile', null, at('stockpile'), materials ? 0.8 : 0.55);
+    const projectCue = at('project');
+    const financeCue = at('finance');
+    const quantified = has(ents, 'money') || has(ents, 'capacity');
+    if (projectCue !== undefined && (financeCue !== undefined || at('build') !== undefined || quantified))
+      add('project', null, financeCue ?? projectCue, quantified ? 0.8 : 0.65);
+    else if (financeCue !== undefined && has(ents, 'money') && orgs.length > 0 && floor === undefined)
+      add('project', null, financeCue, 0.6);
+  }
+  if (at('screening') !== undefined) add('investment_screening', null, at('screening'), 0.75);
+  return out;
+}
+
+/** The event stage: proposals per sentence, merged per document by type and action. */
+export function proposeEvents(
+  doc: NormalisedDocument,
+  sentences: readonly Sentence[],
+  entities: readonly Entity[],
+  cueIndex: PhraseIndex<CueHit>,
+  published: string | null,
+  documentId: string,
+): IntakeEvent[] {
+  const cues = cuesBySentence(cueIndex, doc, sentences);
+  const ents = groupBySentence(entities);
+  const docHasControl = [...cues.values()].some((c) => c.has('control') || c.has('ban'));
+  const proposals = sentences.flatMap((s) =>
+    proposeForSentence(s, cues.get(s.index) ?? new Map(), ents.get(s.index) ?? [], docHasControl),
+  );
+  const groups = new Map<string, SentenceProposal[]>();
+  for (const p of proposals) {
+    const k = `${p.type}:${p.action ?? ''}`;
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  const events = [...groups.values()].map((group, i) =>
+    mergeProposals(doc, group, ents, sentences, `${documentId}#${i + 1}`),
+  );
+  return markBackground(events, published);
+}
+
+function mergeProposals(
+  doc: NormalisedDocument,
+  group: readonly SentenceProposal[],
+  ents: ReadonlyMap<number, Entity[]>,
+  sentences: readonly Sentence[],
+  id: string,
+): IntakeEvent {
+  const first = group[0] as SentenceProposal;
+  const weightOf = (s: Sentence) => doc.segments[s.segment]?.weight ?? 1;
+  const evidence: Evidence[] = group.map((p) => ({
+    start: p.sentence.start,
+    end: p.sentence.end,
+    text: doc.text.slice(p.sentence.start, p.sentence.end),
+    sentence: p.sentence.index,
+    kind: doc.segments[p.sentence.segment]?.kind ?? 'body',
+    weight: weightOf(p.sentence),
+  }));
+  const inEvidence = group.flatMap((p) => ents.get(p.sentence.index) ?? []);
+  const best = Math.max(...group.map((p) => p.score * weightOf(p.sentence)));
+  const confidence = Math.min(0.97, best + 0.05 * (group.length - 1));
+  const fields = fieldsOf(first.type, first.action, group, inEvidence, ents, sentences);
+  return {
+    id,
+    type: first.type,
+    confidence: round(confidence),
+    background: false,
+    fields,
+    evidence,
+    links: { measures: [], scenarios: [], draft: null },
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
+
+function fieldsOf(
+  type: EventType,
+  action: ExportControlAction | null,
+  group: readonly SentenceProposal[],
+  inEvidence: readonly Entity[],
+  ents: ReadonlyMap<number, Entity[]>,
+  sentences: readonly Sentence[],
+): EventFields {
+  const countries = countriesOf(inEvidence);
+  const orgs = inEvidence.flatMap((e) => (e.kind === 'organisation' ? [e] : []));
+  const agencyCountry = orgs.find((o) => (o.role === 'agency' || o.role === 'office') && o.country)?.country ?? null;
+  const financiers = unique(orgs.filter((o) => o.role === 'financier').map((o) => o.id));
+  const financierCountries = new Set(orgs.filter((o) => o.role === 'financier').map((o) => o.country));
+  let issuerOrHost: string | null = null;
+  let parties: string[] = [];
+  if (type === 'agreement') {
+    parties = countries;
+    if (parties.length < 2) parties = unique([...parties, ...countriesOf(ents.get(0) ?? [])]);
+  } else if (type === 'project') {
+    issuerOrHost = countries.find((c) => !financierCountries.has(c)) ?? countries[0] ?? null;
+  } else {
+    issuerOrHost = agencyCountry ?? countries[0] ?? null;
+    if (type === 'export_control') parties = countries.filter((c) => c !== issuerOrHost);
+  }
+  const amounts: Money[] = inEvidence.flatMap((e) => (e.kind === 'money' ? [e.value] : []));
+  const capacity = inEvidence.find((e) => e.kind === 'capacity');
+  return {
+    action: type === 'export_control' ? action : null,
+    date: eventDate(group, ents, sentences),
+    countries,
+    issuerOrHost,
+    parties,
+    organisations: unique(orgs.map((o) => o.id)),
+    financiers,
+    commodities: unique(inEvidence.flatMap((e) => (e.kind === 'commodity' ? [e.id] : []))),
+    products: unique(inEvidence.flatMap((e) => (e.kind === 'product' ? [e.id] : []))),
+    amounts: amounts.filter(
+      (a, i) => amounts.findIndex((b) => b.amount === a.amount && b.currency === a.currency) === i,
+    ),
+    capacity: capacity?.kind === 'capacity' ? capacity.value : null,
+    instruments: unique(inEvidence.flatMap((e) => (e.kind === 'instrument' ? [`${e.number}/${e.year ?? '?'}`] : []))),
+  };
+}
+
+/**
+ * The resolved date nearest the deciding cue, in the first evidence sentence that has one; failing that,
+ * in the sentence before or after it (a dateline or a date written on its own line).
+ */
+function eventDate(
+  group: readonly SentenceProposal[],
+  ents: ReadonlyMap<number, Entity[]>,
+  sentences: readonly Sentence[],
+): string | null {
+  const nearest = (sentence: number, cueAt: number): string | null => {
+    const dates = (ents.get(sentence) ?? []).flatMap((e) =>
+      e.kind === 'date' && e.value !== null ? [{ at: e.span.start, iso: e.value.iso }] : [],
+    );
+    dates.sort((a, b) => Math.abs(a.at - cueAt) - Math.abs(b.at - cueAt));
+    return dates[0]?.iso ?? null;
+  };
+  for (const p of group) {
+    const found = nearest(p.sentence.index, p.cueAt);
+    if (found) return found;
+  }
+  for (const p of group)
+    for (const n of [p.sentence.index - 1, p.sentence.index + 1]) {
+      const other = sentences[n];
+      if (other && other.segment === p.sentence.segment) {
+        const found = nearest(n, p.cueAt);
+        if (found) return found;
+      }
+    }
+  return null;
+}
+
+function daysBetween(a: string, b: string): number {
+  const day = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, s.length > 7 ? +s.slice(8, 10) : 28);
+  return (day(b) - day(a)) / 86_400_000;
+}
+
+/** A new control told as the past of a suspension, or any event well before publication, is background. */
+function markBackground(events: IntakeEvent[], published: string | null): IntakeEvent[] {
+  const changed = events.some(
+    (e) => e.type === 'export_control' && (e.fields.action === 'suspended' || e.fields.action === 'lifted'),
+  );
+  return events.map((e) => {
+    const old = published !== null && e.fields.date !== null && daysBetween(e.fields.date, published) > BACKGROUND_DAYS;
+    const superseded = changed && e.type === 'export_control' && e.fields.action === 'new';
+    return old || superseded ? { ...e, background: true, confidence: round(e.confidence * BACKGROUND_FACTOR) } : e;
+  });
+}
