@@ -6,6 +6,7 @@ import { controlsCommand, controlsTimelineCommand } from './commands/controls.ts
 import { networkCheckCommand, networkCommand } from './commands/network.ts';
 import { scenarioCheckCommand, scenarioShowCommand, scenariosCommand } from './commands/scenarios.ts';
 import { explainCommand, simulateCommand } from './commands/simulate.ts';
+import { portfolioCommand } from './commands/portfolio.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -172,6 +173,20 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--json', 'print JSON')
     .action(async (scenario: string, flags: Record<string, unknown>) => {
       code = await explainCommand(dataset().dataset, scenario, flags, effects);
+    });
+
+  program
+    .command('portfolio')
+    .description('which projects to back, with whose money, to close the allied gaps across scenarios (a MILP)')
+    .requiredOption('--scenarios <ids>', 'scenario ids, comma-separated, e.g. cn-2025-04-ree7,cn-2025-10-package')
+    .option('--budget <budgets>', 'USD by financier[.instrument] or country.ISO3, e.g. DFC=2e9,JBIC=200e9JPY')
+    .option('--probabilities <p>', 'one per scenario, summing to 1 (default: equal)')
+    .option('--horizon <months>', 'planning horizon in months', '36')
+    .option('--financed-by <date>', 'only projects whose financing can close by this date (YYYY-MM-DD)')
+    .option('--projects <file>', 'project records (JSON) instead of the shipped pipeline')
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await portfolioCommand(dataset().dataset, flags, effects);
     });
 
   const projects = program

@@ -81,3 +81,6 @@ export * from './projects/project-change.ts';
 export * from './projects/project-store.ts';
 export * from './projects/redact-project.ts';
 export * from './projects/financing-totals.ts';
+export * from './portfolio/budget-flag.ts';
+export * from './portfolio/portfolio-tables.ts';
+export * from './portfolio/project-candidate.ts';

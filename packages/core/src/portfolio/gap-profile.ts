@@ -7,7 +7,7 @@
 import type { SimulationReport } from '../model/simulation-report.ts';
 import { endUseWeight } from '../simulate/month-model.ts';
 import type { DrawOutcome } from '../simulate/report.ts';
-import type { GapProfile } from './portfolio-input.ts';
+import type { FeedCoefficient, GapProfile } from './portfolio-input.ts';
 import { monthOffset } from './portfolio-milp.ts';
 
 /** One node's monthly shortfall, as the simulator reports it. */
@@ -56,8 +56,32 @@ export function gapProfile(
     readonly months: number;
     readonly allied: ReadonlySet<string>;
     readonly endUsePriority: readonly string[];
+    /**
+     * To estimate idle allied conversion capacity: input per unit of output, and the products whose idle
+     * capacity to report. A producer short of an input by s makes s / coefficient less of its output.
+     */
+    readonly idleOf?: { readonly coefficients: readonly FeedCoefficient[]; readonly products: readonly string[] };
   },
 ): GapProfile {
+  const intermediate = new Map<string, Float64Array>();
+  if (o.idleOf)
+    for (const s of series) {
+      if (s.endUse !== undefined || !o.allied.has(s.iso3)) continue;
+      const key = `${s.iso3}|${s.product}`;
+      const acc = intermediate.get(key) ?? new Float64Array(o.months);
+      for (let t = 0; t < o.months; t++) acc[t] = (acc[t] ?? 0) + Math.max(0, s.shortfall[t] ?? 0);
+      intermediate.set(key, acc);
+    }
+  const idle = (o.idleOf?.products ?? []).map((product) => {
+    const inputs = (o.idleOf?.coefficients ?? []).filter((c) => c.output === product);
+    const tonnes = new Array<number>(o.months).fill(0);
+    for (const iso3 of o.allied)
+      for (let t = 0; t < o.months; t++)
+        tonnes[t] =
+          (tonnes[t] ?? 0) +
+          Math.max(0, ...inputs.map((c) => (intermediate.get(`${iso3}|${c.input}`)?.[t] ?? 0) / c.perUnit));
+    return { product, tonnes };
+  });
   const rows = new Map<string, { product: string; endUse: string; weight: number; tonnes: number[] }>();
   for (const s of series) {
     if (s.endUse === undefined || !o.allied.has(s.iso3)) continue;
@@ -77,5 +101,5 @@ export function gapProfile(
   const gaps = [...rows.values()]
     .filter((r) => r.tonnes.some((v) => v > 1e-9))
     .sort((a, b) => a.product.localeCompare(b.product) || a.endUse.localeCompare(b.endUse));
-  return { scenario: o.scenario, probability: o.probability, gaps, spare: [] };
+  return { scenario: o.scenario, probability: o.probability, gaps, spare: [], idle };
 }

@@ -41,9 +41,13 @@ export const CandidateSchema = z.object({
   startMonth: Month,
   /** Capital still to be financed, USD. */
   capexUsd: z.number().nonnegative(),
+  /** Share of nameplate month by month from the first month of output (the last share holds after); absent: linear over `rampUpMonths`. */
+  rampShares: z.array(z.number().min(0).max(1)).min(1).optional(),
   status: CandidateStatusSchema,
   /** The project mines or separates its own feed: its output draws on no upstream allied supply. */
   ownFeed: z.boolean().default(false),
+  /** Inputs it makes itself from their own inputs (a magnet plant with its own metal line draws oxide, not metal). */
+  makesInputs: z.array(ProductKey).default([]),
   /** Only these financiers may fund it (absent: any whose terms allow the host country). */
   financiers: z.array(Slug).optional(),
   sources: z.array(z.string().min(1)).min(1),
@@ -59,11 +63,14 @@ export const FinancingTermSchema = z.object({
   costPerUsd: z.number().min(0).max(1),
   /** Largest share of one project's capex this financier provides, over all its instruments. */
   maxShareOfCapex: z.number().gt(0).max(1),
-  /** Host countries it may fund, or any. */
-  hosts: z.union([z.literal('any'), z.array(Iso3).min(1)]),
+  /** The financier's country (null: private or multilateral capital). */
+  home: Iso3.nullable().default(null),
+  /** Host countries it may fund: any, its home country only, anywhere but home, or a list. */
+  hosts: z.union([z.enum(['any', 'home', 'abroad']), z.array(Iso3).min(1)]),
   source: z.string().min(1),
 });
 export type FinancingTerm = z.infer<typeof FinancingTermSchema>;
+export type FinancingTermInput = z.input<typeof FinancingTermSchema>;
 
 /** A budget in USD: a financier's (optionally one instrument's), or a host country's total capex. */
 export const BudgetSchema = z.discriminatedUnion('scope', [
@@ -96,6 +103,11 @@ export const GapProfileSchema = z.object({
     }),
   ),
   spare: z.array(z.object({ product: ProductKey, tonnes: z.array(Tonnes) })).default([]),
+  /**
+   * Allied conversion capacity idled by the shortage, by product and month: what existing plants could make
+   * if they had the feed they lack. Caps tolled output in this scenario (absent: the problem-wide cap only).
+   */
+  idle: z.array(z.object({ product: ProductKey, tonnes: z.array(Tonnes) })).default([]),
 });
 export type GapProfile = z.infer<typeof GapProfileSchema>;
 export type GapProfileInput = z.input<typeof GapProfileSchema>;
@@ -146,6 +158,7 @@ export const PortfolioProblemSchema = z
         });
       check(s.gaps, 'gaps');
       check(s.spare, 'spare');
+      check(s.idle, 'idle');
     });
     const total = p.scenarios.reduce((a, s) => a + s.probability, 0);
     if (Math.abs(total - 1) > 1e-6)

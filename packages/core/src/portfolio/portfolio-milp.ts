@@ -17,9 +17,14 @@ export const monthOffset = (from: string, month: string): number => {
 };
 
 /** Share of nameplate reached `t` months into the horizon: zero before the start, rising linearly over the ramp-up. */
-export function rampShare(c: Pick<Candidate, 'startMonth' | 'rampUpMonths'>, horizonStart: string, t: number): number {
+export function rampShare(
+  c: Pick<Candidate, 'startMonth' | 'rampUpMonths' | 'rampShares'>,
+  horizonStart: string,
+  t: number,
+): number {
   const sinceStart = t - monthOffset(horizonStart, c.startMonth);
   if (sinceStart < 0) return 0;
+  if (c.rampShares) return c.rampShares[Math.min(sinceStart, c.rampShares.length - 1)] ?? 0;
   if (c.rampUpMonths === 0) return 1;
   return Math.min(1, (sinceStart + 1) / c.rampUpMonths);
 }
@@ -28,7 +33,10 @@ export function rampShare(c: Pick<Candidate, 'startMonth' | 'rampUpMonths'>, hor
 export const eligibleTerms = (c: Candidate, terms: readonly FinancingTerm[]): FinancingTerm[] =>
   terms.filter(
     (t) =>
-      (t.hosts === 'any' || t.hosts.includes(c.iso3)) &&
+      (t.hosts === 'any' ||
+        (t.hosts === 'home' && t.home === c.iso3) ||
+        (t.hosts === 'abroad' && t.home !== c.iso3) ||
+        (Array.isArray(t.hosts) && t.hosts.includes(c.iso3))) &&
       (c.financiers === undefined || c.financiers.includes(t.financier)),
   );
 
@@ -54,7 +62,16 @@ export interface PortfolioModel {
  * the programme is a linear one that evaluates that portfolio.
  */
 export function buildPortfolioModel(p: PortfolioProblem, fixed?: ReadonlyMap<string, boolean>): PortfolioModel {
-  const b = new LpBuilder();
+  const lp = new LpBuilder();
+  // A candidate making several oxides draws the same feed once per oxide: one column may appear twice in a row.
+  const b = {
+    column: lp.column.bind(lp),
+    row(name: string, entries: readonly (readonly [number, number])[], lower: number, upper: number) {
+      const merged = new Map<number, number>();
+      for (const [c, v] of entries) merged.set(c, (merged.get(c) ?? 0) + v);
+      return lp.row(name, [...merged], lower, upper);
+    },
+  };
   const costPerUnit = USD_PER_UNIT / p.usdPerWeightedTonne;
   const T = p.months;
 
@@ -136,10 +153,17 @@ export function buildPortfolioModel(p: PortfolioProblem, fixed?: ReadonlyMap<str
     products.add(product);
     if (tolling.has(product)) for (const i of inputsOf.get(product) ?? []) visit(i.input);
   };
+  /** What a candidate draws per unit of one output: inputs it makes itself are replaced by their own inputs. */
+  const drawsOf = (c: Candidate, product: string, per = 1, depth = 0): [string, number][] =>
+    c.ownFeed || depth > 8
+      ? []
+      : (inputsOf.get(product) ?? []).flatMap(({ input, perUnit }): [string, number][] =>
+          c.makesInputs.includes(input) ? drawsOf(c, input, per * perUnit, depth + 1) : [[input, per * perUnit]],
+        );
   for (const c of p.candidates)
     for (const o of c.outputs) {
       visit(o.product);
-      if (!c.ownFeed) for (const i of inputsOf.get(o.product) ?? []) visit(i.input);
+      for (const [input] of drawsOf(c, o.product)) visit(input);
     }
   // Downstream too: what existing plants can make from products in play (magnets from new metal, motors from magnets).
   for (let grew = true; grew;) {
@@ -176,12 +200,13 @@ export function buildPortfolioModel(p: PortfolioProblem, fixed?: ReadonlyMap<str
         for (const o of c.outputs) {
           const monthly = o.tonnesPerYear / 12;
           push(supply, o.product, [v, monthly]);
-          if (!c.ownFeed) for (const i of inputsOf.get(o.product) ?? []) push(use, i.input, [v, monthly * i.perUnit]);
+          for (const [input, perUnit] of drawsOf(c, o.product)) push(use, input, [v, monthly * perUnit]);
         }
       }
       for (const j of products) {
         if (!tolling.has(j)) continue;
-        const col = b.column(`toll_${j}_${s}_${t}`, 0, 0, tollCap.get(j) ?? Infinity);
+        const idle = sc.idle.find((x) => x.product === j)?.tonnes[t] ?? Infinity;
+        const col = b.column(`toll_${j}_${s}_${t}`, 0, 0, Math.min(tollCap.get(j) ?? Infinity, idle));
         push(supply, j, [col, 1]);
         for (const i of inputsOf.get(j) ?? []) push(use, i.input, [col, i.perUnit]);
       }
@@ -211,5 +236,5 @@ export function buildPortfolioModel(p: PortfolioProblem, fixed?: ReadonlyMap<str
     }
   });
 
-  return { lp: b.build(), index: { back, financing, relief, baseline } };
+  return { lp: lp.build(), index: { back, financing, relief, baseline } };
 }

@@ -1,0 +1,309 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  type Budget,
+  candidatesFromProjects,
+  centralParameters,
+  chainFeed,
+  type Dataset,
+  type ExcludedProject,
+  type FeedCoefficient,
+  formatImportIssue,
+  gapProfile,
+  type GapProfile,
+  loadHighsSolver,
+  optimisePortfolio,
+  parseBudgetFlag,
+  parsePortfolioTables,
+  perMonthPool,
+  type PortfolioPlan,
+  type PortfolioProblem,
+  PortfolioProblemSchema,
+  type PortfolioTables,
+  prepareSimulation,
+  type Project,
+  ProjectSchema,
+  runScenario,
+  type Scenario,
+  type Solver,
+  withSpare,
+} from '@lodestone/core';
+import { z } from 'zod';
+import { DATA_DIR, readCsvTable } from '../data/bundle-files.ts';
+import type { Effects } from '../effects.ts';
+import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
+import { formatNumber, textTable } from '../format/text-table.ts';
+import { closestNames } from '../suggest.ts';
+import { readShippedProjects } from './projects.ts';
+
+const PortfolioFlagsSchema = z.object({
+  scenarios: z.string({ error: 'name one or more scenarios, e.g. cn-2025-04-ree7,cn-2025-10-package' }).min(1),
+  budget: z.string().min(1).optional(),
+  probabilities: z.string().min(1).optional(),
+  horizon: z.coerce.number().int().min(1).max(120).default(36),
+  financedBy: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD')
+    .optional(),
+  projects: z.string().min(1).optional(),
+  json: z.boolean().default(false),
+});
+
+const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The optimiser's parameter tables from data/portfolio/, checked against the dataset's source registry. */
+export function readPortfolioTables(dataset: Dataset, dataDir = DATA_DIR): PortfolioTables {
+  const at = (f: string) => readCsvTable(join(dataDir, 'portfolio', f), dataDir);
+  const tables = parsePortfolioTables(
+    {
+      terms: at('financing-terms.csv'),
+      budgets: at('budgets.csv'),
+      exchangeRates: at('exchange-rates.csv'),
+      parameters: at('parameters.csv'),
+    },
+    new Set(dataset.sources.map((s) => s.id)),
+  );
+  if (!tables.ok) throw new Error(tables.error.map(formatImportIssue).join('\n'));
+  return tables.value;
+}
+
+/** Project records: a `--projects` JSON file (an array, or `{projects: [...]}`), else the shipped pipeline. */
+export function readProjects(dataset: Dataset, file: string | undefined, effects: Effects): Project[] {
+  let documents: unknown;
+  let name: string;
+  if (file !== undefined) {
+    const path = resolve(effects.cwd, file);
+    if (!existsSync(path)) throw new UsageError(`--projects: no such file ${file}`);
+    name = file;
+    try {
+      documents = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    } catch (e) {
+      throw new UsageError(`--projects: ${file} is not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+  } else return [...readShippedProjects(dataset).projects];
+  const list = Array.isArray(documents) ? documents : (documents as { projects?: unknown } | null)?.projects;
+  if (!Array.isArray(list)) throw new UsageError(`--projects: ${name} holds no array of projects`);
+  const issues: string[] = [];
+  const projects = list.flatMap((d, i) => {
+    const parsed = ProjectSchema.safeParse(d);
+    if (parsed.success) return [parsed.data];
+    for (const issue of parsed.error.issues)
+      issues.push(
+        `${name}: $[${i}]${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`,
+      );
+    return [];
+  });
+  if (issues.length > 0) throw new UsageError(issues.join('\n'));
+  return projects;
+}
+
+const addMonths = (month: string, n: number): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const t = y * 12 + (m - 1) + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+};
+
+/** Each scenario's central run as a gap profile over the common horizon (months before a scenario starts are zero). */
+export function scenarioGaps(
+  dataset: Dataset,
+  scenarios: readonly Scenario[],
+  probabilities: readonly number[],
+  startMonth: string,
+  months: number,
+  allied: ReadonlySet<string>,
+  solver: Solver,
+  idleOf?: { coefficients: FeedCoefficient[]; products: string[] },
+): GapProfile[] {
+  return scenarios.map((scenario, i) => {
+    const offset = Math.max(
+      0,
+      (Number(scenario.startMonth.slice(0, 4)) - Number(startMonth.slice(0, 4))) * 12 +
+        Number(scenario.startMonth.slice(5)) -
+        Number(startMonth.slice(5)),
+    );
+    const length = Math.max(1, months - offset);
+    const prepared = prepareSimulation(dataset.network, dataset, scenario, { months: length });
+    const series = [];
+    if (prepared.model) {
+      const pool = perMonthPool(solver, prepared.model.lp);
+      try {
+        const run = runScenario(prepared, centralParameters(scenario), pool);
+        for (const s of run.series.values())
+          series.push({
+            ...s,
+            shortfall: [...new Array<number>(offset).fill(0), ...Array.from(s.shortfall)].slice(0, months),
+          });
+      } finally {
+        pool.dispose();
+      }
+    }
+    return gapProfile(series, {
+      scenario: scenario.id,
+      probability: probabilities[i] ?? 0,
+      months,
+      allied,
+      endUsePriority: scenario.endUsePriority,
+      ...(idleOf ? { idleOf } : {}),
+    });
+  });
+}
+
+/** `lodestone portfolio`: which projects to back, with whose money, to close the alliance's gaps across scenarios. */
+export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effects: Effects): Promise<ExitCode> {
+  const parsed = PortfolioFlagsSchema.safeParse(rawFlags);
+  if (!parsed.success)
+    throw new UsageError(parsed.error.issues.map((i) => `${flagName(i.path[0] ?? '')}: ${i.message}`).join('; '));
+  const flags = parsed.data;
+  const ids = flags.scenarios
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const scenarios = ids.map((id) => {
+    const s = dataset.scenarios.find((x) => x.id === id);
+    if (!s)
+      throw new UsageError(
+        `--scenarios: unknown scenario "${id}"; did you mean ${closestNames(
+          id,
+          dataset.scenarios.map((x) => x.id),
+        ).join(', ')}?`,
+      );
+    return s;
+  });
+  const probabilities = flags.probabilities
+    ? flags.probabilities.split(',').map((p) => Number(p.trim()))
+    : scenarios.map(() => 1 / scenarios.length);
+  if (probabilities.length !== scenarios.length || probabilities.some((p) => !Number.isFinite(p) || p < 0 || p > 1))
+    throw new UsageError(
+      `--probabilities: "${flags.probabilities}" needs one number in 0–1 per scenario (${scenarios.length})`,
+    );
+  const sum = probabilities.reduce((a, p) => a + p, 0);
+  if (Math.abs(sum - 1) > 1e-6) throw new UsageError(`--probabilities: "${flags.probabilities}" sums to ${sum}, not 1`);
+
+  const tables = readPortfolioTables(dataset);
+  let budgets: Budget[] = [...tables.budgets];
+  if (flags.budget !== undefined) {
+    const b = parseBudgetFlag(flags.budget, {
+      financiers: new Set(tables.terms.map((t) => t.financier)),
+      countries: new Set(dataset.countries.map((c) => c.iso3)),
+      usdPerUnit: tables.usdPerUnit,
+    });
+    if (!b.ok) throw new UsageError(b.error.message);
+    budgets = b.value;
+  }
+  const projects = readProjects(dataset, flags.projects, effects);
+  const startMonth = scenarios.map((s) => s.startMonth).sort()[0] as string;
+  const { candidates, excluded } = candidatesFromProjects(projects, {
+    startMonth,
+    months: flags.horizon,
+    ...(flags.financedBy ? { financedBy: flags.financedBy } : {}),
+    usdPerUnit: tables.usdPerUnit,
+    products: new Map(dataset.network.products.map((p) => [p.product, p.stage])),
+    inputsOf: (product) => dataset.network.coefficients.filter((c) => c.output === product).map((c) => c.input),
+    defaultRampUpMonths: tables.parameters.defaultRampUpMonths,
+    yearOnlyStartMonth: tables.parameters.yearOnlyStartMonth,
+  });
+  const allied = new Set(dataset.groups.find((g) => g.id === 'allied')?.members ?? []);
+  const solver = await loadHighsSolver();
+  const feed = chainFeed(dataset.network, allied);
+  const gaps = scenarioGaps(dataset, scenarios, probabilities, startMonth, flags.horizon, allied, solver, {
+    coefficients: feed.coefficients,
+    products: feed.tolling.filter((t) => t.maxTonnesPerMonth !== null).map((t) => t.product),
+  });
+  const problem: PortfolioProblem = PortfolioProblemSchema.parse({
+    startMonth,
+    months: flags.horizon,
+    candidates,
+    scenarios: gaps.map((g) => withSpare(g, feed.spare, flags.horizon)),
+    coefficients: feed.coefficients,
+    tolling: feed.tolling,
+    terms: tables.terms,
+    budgets,
+    usdPerWeightedTonne: tables.parameters.usdPerWeightedTonne,
+  });
+  const plan = optimisePortfolio(problem, solver, feed.chainOf);
+  if (!plan.ok) {
+    effects.stderr(`lodestone: the portfolio programme failed: ${plan.error.code} (${plan.error.detail})\n`);
+    return EXIT.failed;
+  }
+  const meta = {
+    scenarios: scenarios.map((s, i) => ({ id: s.id, probability: probabilities[i] ?? 0 })),
+    startMonth,
+    horizonMonths: flags.horizon,
+    endMonth: addMonths(startMonth, flags.horizon - 1),
+    financedBy: flags.financedBy ?? null,
+    budgets,
+    candidates: candidates.map((c) => c.id),
+    excluded,
+  };
+  if (flags.json) {
+    effects.stdout(`${JSON.stringify({ ...meta, ...plan.value }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  effects.stdout(renderPlan(meta, plan.value));
+  return EXIT.ok;
+}
+
+const musd = (usd: number) => formatNumber(usd / 1e6);
+
+function renderPlan(
+  meta: {
+    scenarios: { id: string; probability: number }[];
+    startMonth: string;
+    endMonth: string;
+    financedBy: string | null;
+    budgets: Budget[];
+    candidates: string[];
+    excluded: ExcludedProject[];
+  },
+  plan: PortfolioPlan,
+): string {
+  const lines: string[] = [];
+  lines.push(
+    `Portfolio over ${meta.scenarios.map((s) => `${s.id} (p=${s.probability.toFixed(2)})`).join(', ')}, ${meta.startMonth} to ${meta.endMonth}${meta.financedBy ? `, financed by ${meta.financedBy}` : ''}`,
+    `Budgets (USD m): ${meta.budgets.map((b) => (b.scope === 'country' ? `country.${b.iso3}` : `${b.financier}${b.instrument ? `.${b.instrument}` : ''}`) + `=${musd(b.usd)}`).join(', ')}`,
+    `${meta.candidates.length} candidates, ${meta.excluded.length} projects left out`,
+    '',
+    `Expected weighted shortfall: ${formatNumber(plan.baselineWeightedShortfall)} with nothing backed, ${formatNumber(plan.expectedWeightedShortfall)} after the portfolio`,
+    `Capex backed USD ${musd(plan.capexUsd)}m; expected cost to the public purse USD ${musd(plan.financingCostUsd)}m; MIP gap ${(plan.mipGap * 100).toFixed(2)} %`,
+    '',
+  );
+  if (plan.chosen.length === 0) lines.push('no project is worth backing within these budgets and terms', '');
+  else
+    lines.push(
+      textTable(
+        [
+          'project',
+          'host',
+          'capex USD m',
+          'financing (USD m)',
+          'weighted t avoided',
+          'per USD m',
+          ...meta.scenarios.map((s) => s.id),
+        ],
+        plan.chosen.map((c) => [
+          c.id,
+          c.iso3,
+          musd(c.capexUsd),
+          c.financing.map((f) => `${f.financier} ${f.instrument} ${musd(f.usd)}`).join('; '),
+          formatNumber(c.expectedShortfallRemoved),
+          c.weightedTonnesPerMillionUsd === null ? '—' : formatNumber(c.weightedTonnesPerMillionUsd),
+          ...c.shortfallRemoved.map((s) => formatNumber(s.weightedTonnes)),
+        ]),
+        new Set([2, 4, 5, ...meta.scenarios.map((_, i) => 6 + i)]),
+      ),
+      '',
+    );
+  lines.push('Gap that remains (expected tonnes over the horizon)');
+  lines.push(
+    textTable(
+      ['chain', 'product', 'before', 'after'],
+      plan.remaining.map((r) => [r.chain, r.product, formatNumber(r.beforeTonnes), formatNumber(r.afterTonnes)]),
+      new Set([2, 3]),
+    ),
+  );
+  if (meta.excluded.length > 0) {
+    lines.push('', 'Left out');
+    for (const e of meta.excluded) lines.push(`  ${e.id}: ${e.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
