@@ -121,7 +121,7 @@ const financingText = (p: Project, state: 'in_hand' | 'conditional' | 'sought'):
   let unstated = 0;
   for (const t of financingTotals(p).filter((x) => x.state === state)) {
     unstated += t.linesWithoutAmount;
-    if (t.amount > 0) byCurrency.set(t.currency, (byCurrency.get(t.currency) ?? 0) + t.amount);
+    if (t.currency !== null && t.amount > 0) byCurrency.set(t.currency, (byCurrency.get(t.currency) ?? 0) + t.amount);
   }
   const parts = [...byCurrency].map(([c, a]) => compact(a, c));
   if (unstated > 0) parts.push(`${unstated} unstated`);

@@ -4,7 +4,8 @@ import type { Currency, FinancingState, InstrumentKind, Project } from '../model
 export interface FinancingTotal {
   readonly state: FinancingState;
   readonly instrument: InstrumentKind;
-  readonly currency: Currency;
+  /** Null for lines with no amount stated. */
+  readonly currency: Currency | null;
   readonly amount: number;
   /** Lines of this state and instrument with no amount stated. */
   readonly linesWithoutAmount: number;
@@ -17,14 +18,14 @@ export function financingTotals(p: Project): FinancingTotal[] {
     {
       state: FinancingState;
       instrument: InstrumentKind;
-      currency: Currency;
+      currency: Currency | null;
       amount: number;
       linesWithoutAmount: number;
     }
   >();
   for (const f of p.financing) {
-    const currency = f.amount?.currency ?? 'USD';
-    const key = `${f.state}|${f.instrument}|${f.amount === null ? '' : currency}`;
+    const currency = f.amount?.currency ?? null;
+    const key = `${f.state}|${f.instrument}|${currency ?? ''}`;
     const t = totals.get(key) ?? {
       state: f.state,
       instrument: f.instrument,
