@@ -68,7 +68,7 @@ function readJson(path: string, name: string): { file: string; document: unknown
 }
 
 /** Where the local pipeline lives: $LODESTONE_PROJECTS, else ./.lodestone/projects.json. */
-export const projectsStorePath = (effects: Effects): string =>
+const projectsStorePath = (effects: Effects): string =>
   effects.env['LODESTONE_PROJECTS'] ?? join(effects.cwd, '.lodestone', 'projects.json');
 
 const StoreFileSchema = z.object({
@@ -81,7 +81,7 @@ const StoreFileSchema = z.object({
  * A project store in a local JSON file holding every record and the change history. Until the first change
  * it reads as the shipped pipeline; the first change writes the whole pipeline to the file.
  */
-export function fileProjectStore(path: string, shipped: ShippedProjects): ProjectStore {
+function fileProjectStore(path: string, shipped: ShippedProjects): ProjectStore {
   let state: PipelineState = { projects: shipped.projects, history: [] };
   if (existsSync(path)) {
     const file = StoreFileSchema.safeParse(readJson(path, path).document);
@@ -281,7 +281,7 @@ export async function projectsAddCommand(
 }
 
 /** `field=value`: the value is JSON when it parses (numbers, null, objects), else the text itself. */
-export function parseFieldSet(arg: string): { path: string; value: unknown } {
+function parseFieldSet(arg: string): { path: string; value: unknown } {
   const eq = arg.indexOf('=');
   if (eq <= 0) throw new UsageError(`--set takes field=value, got "${arg}"`);
   const text = arg.slice(eq + 1);
