@@ -6,6 +6,8 @@ import {
   centralParameters,
   chainFeed,
   type Dataset,
+  type Candidate,
+  type ChainFeed,
   type ExcludedProject,
   type FeedCoefficient,
   formatImportIssue,
@@ -148,8 +150,24 @@ export function scenarioGaps(
   });
 }
 
-/** `lodestone portfolio`: which projects to back, with whose money, to close the alliance's gaps across scenarios. */
-export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effects: Effects): Promise<ExitCode> {
+/** Everything the programme needs apart from the gaps, read and checked from the flags, data and pipeline. */
+export interface PortfolioSetup {
+  readonly scenarios: readonly Scenario[];
+  readonly probabilities: readonly number[];
+  readonly startMonth: string;
+  readonly months: number;
+  readonly financedBy: string | null;
+  readonly budgets: readonly Budget[];
+  readonly candidates: readonly Candidate[];
+  readonly excluded: readonly ExcludedProject[];
+  readonly allied: ReadonlySet<string>;
+  readonly feed: ChainFeed;
+  readonly tables: PortfolioTables;
+  readonly json: boolean;
+}
+
+/** Parses the flags and reads the tables and the pipeline; every bad input is a `UsageError` naming its flag or field. */
+export function setUpPortfolio(dataset: Dataset, rawFlags: unknown, effects: Effects): PortfolioSetup {
   const parsed = PortfolioFlagsSchema.safeParse(rawFlags);
   if (!parsed.success)
     throw new UsageError(parsed.error.issues.map((i) => `${flagName(i.path[0] ?? '')}: ${i.message}`).join('; '));
@@ -203,23 +221,58 @@ export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effe
     yearOnlyStartMonth: tables.parameters.yearOnlyStartMonth,
   });
   const allied = new Set(dataset.groups.find((g) => g.id === 'allied')?.members ?? []);
-  const solver = await loadHighsSolver();
-  const feed = chainFeed(dataset.network, allied);
-  const gaps = scenarioGaps(dataset, scenarios, probabilities, startMonth, flags.horizon, allied, solver, {
-    coefficients: feed.coefficients,
-    products: feed.tolling.filter((t) => t.maxTonnesPerMonth !== null).map((t) => t.product),
-  });
-  const problem: PortfolioProblem = PortfolioProblemSchema.parse({
+  return {
+    scenarios,
+    probabilities,
     startMonth,
     months: flags.horizon,
-    candidates,
-    scenarios: gaps.map((g) => withSpare(g, feed.spare, flags.horizon)),
-    coefficients: feed.coefficients,
-    tolling: feed.tolling,
-    terms: tables.terms,
+    financedBy: flags.financedBy ?? null,
     budgets,
-    usdPerWeightedTonne: tables.parameters.usdPerWeightedTonne,
+    candidates,
+    excluded,
+    allied,
+    feed: chainFeed(dataset.network, allied),
+    tables,
+    json: flags.json,
+  };
+}
+
+/** The products whose idle allied capacity gap profiles should report: tolled conversions with a cap. */
+export const idleProducts = (setup: PortfolioSetup) => ({
+  coefficients: setup.feed.coefficients,
+  products: setup.feed.tolling.filter((t) => t.maxTonnesPerMonth !== null).map((t) => t.product),
+});
+
+/** The programme for a setup and the gap profiles of its scenarios (or of draws of them). */
+export const portfolioProblem = (setup: PortfolioSetup, gaps: readonly GapProfile[]): PortfolioProblem =>
+  PortfolioProblemSchema.parse({
+    startMonth: setup.startMonth,
+    months: setup.months,
+    candidates: setup.candidates,
+    scenarios: gaps.map((g) => withSpare(g, setup.feed.spare, setup.months)),
+    coefficients: setup.feed.coefficients,
+    tolling: setup.feed.tolling,
+    terms: setup.tables.terms,
+    budgets: setup.budgets,
+    usdPerWeightedTonne: setup.tables.parameters.usdPerWeightedTonne,
   });
+
+/** `lodestone portfolio`: which projects to back, with whose money, to close the alliance's gaps across scenarios. */
+export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effects: Effects): Promise<ExitCode> {
+  const setup = setUpPortfolio(dataset, rawFlags, effects);
+  const { scenarios, probabilities, startMonth, candidates, excluded, budgets, feed } = setup;
+  const solver = await loadHighsSolver();
+  const gaps = scenarioGaps(
+    dataset,
+    scenarios,
+    probabilities,
+    startMonth,
+    setup.months,
+    setup.allied,
+    solver,
+    idleProducts(setup),
+  );
+  const problem = portfolioProblem(setup, gaps);
   const plan = optimisePortfolio(problem, solver, feed.chainOf);
   if (!plan.ok) {
     effects.stderr(`lodestone: the portfolio programme failed: ${plan.error.code} (${plan.error.detail})\n`);
@@ -228,14 +281,14 @@ export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effe
   const meta = {
     scenarios: scenarios.map((s, i) => ({ id: s.id, probability: probabilities[i] ?? 0 })),
     startMonth,
-    horizonMonths: flags.horizon,
-    endMonth: addMonths(startMonth, flags.horizon - 1),
-    financedBy: flags.financedBy ?? null,
+    horizonMonths: setup.months,
+    endMonth: addMonths(startMonth, setup.months - 1),
+    financedBy: setup.financedBy,
     budgets,
     candidates: candidates.map((c) => c.id),
     excluded,
   };
-  if (flags.json) {
+  if (setup.json) {
     effects.stdout(`${JSON.stringify({ ...meta, ...plan.value }, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -251,9 +304,9 @@ function renderPlan(
     startMonth: string;
     endMonth: string;
     financedBy: string | null;
-    budgets: Budget[];
-    candidates: string[];
-    excluded: ExcludedProject[];
+    budgets: readonly Budget[];
+    candidates: readonly string[];
+    excluded: readonly ExcludedProject[];
   },
   plan: PortfolioPlan,
 ): string {
