@@ -17,9 +17,9 @@ const countBy = (key: (p: Project) => string): Record<string, number> =>
   shipped.projects.reduce<Record<string, number>>((m, p) => ({ ...m, [key(p)]: (m[key(p)] ?? 0) + 1 }), {});
 
 describe('the shipped project pipeline', () => {
-  it('parses every record: 47 projects across the four families and 15 host countries', () => {
-    expect(shipped.projects).toHaveLength(47);
-    expect(countBy((p) => p.family)).toEqual({ magnets: 28, batteries: 11, catalysts: 3, optics: 5 });
+  it('parses every record: 48 projects across the four families and 15 host countries', () => {
+    expect(shipped.projects).toHaveLength(48);
+    expect(countBy((p) => p.family)).toEqual({ magnets: 28, batteries: 11, catalysts: 4, optics: 5 });
     expect(countBy((p) => p.hostCountry)).toEqual({
       AUS: 7,
       BRA: 1,
@@ -34,7 +34,7 @@ describe('the shipped project pipeline', () => {
       KOR: 2,
       MYS: 2,
       NOR: 1,
-      USA: 18,
+      USA: 19,
       ZAF: 1,
     });
   });
@@ -153,7 +153,7 @@ describe('lodestone projects', () => {
     expect(edit.stderr).toBe('');
     expect(edit.code).toBe(0);
     const saved = JSON.parse(readFileSync(store, 'utf8')) as { projects: Project[]; history: { diff: unknown[] }[] };
-    expect(saved.projects).toHaveLength(47);
+    expect(saved.projects).toHaveLength(48);
     expect(saved.history[0]).toMatchObject({
       seq: 1,
       id: 'US-MP-10X',
@@ -179,7 +179,7 @@ describe('lodestone projects', () => {
     );
     expect(retire.code).toBe(0);
     const listed = JSON.parse((await runCli(['projects', '--json'], scratch)).stdout) as Project[];
-    expect(listed).toHaveLength(46);
+    expect(listed).toHaveLength(47);
     expect(listed.find((p) => p.id === 'US-MP-10X')?.status).toBe('construction');
 
     const record = JSON.parse(readFileSync(join(DATA_DIR, 'projects', 'records', 'JP-TTL-NAR.json'), 'utf8')) as Record<
