@@ -174,6 +174,7 @@ export function runDrawRange(
     const run = o.first + i;
     const result = runScenario(prepared, drawParameters(prepared.scenario, o.seed, run), pool, {
       ...(central.bases ? { startBases: central.bases } : {}),
+      ...(central.solutions ? { reference: central.solutions } : {}),
     });
     out.push(toDraw(run, result));
     o.onProgress?.(i + 1);
