@@ -135,6 +135,11 @@ const PATTERNS: readonly Pattern[] = [
     ),
     read: (m) => month(+g(m, 3), monthOf(AR_MONTHS, g(m, 1))),
   },
+  // A day of the month alone (28日), in the publication month, or the month before if still to come.
+  {
+    re: /(?<![\d月年第.,])(\d{1,2}) ?日(?![本間间元])/g,
+    read: (m, p) => dayOfMonth(+g(m, 1), p),
+  },
   // Relative dates.
   { re: /\btoday\b|本日|今日|今天|(?<![\u0621-\u064A])اليوم(?![\u0621-\u064A])/g, read: (_m, p) => shift(p, 0) },
   {
@@ -212,6 +217,15 @@ function dayInYear(year: string | undefined, m: number, d: number, published: st
   const candidate = day(py, m, d);
   if (candidate && candidate.iso > addDays(published, 60)) return day(py - 1, m, d);
   return candidate;
+}
+
+function dayOfMonth(d: number, published: string | null): DateValue | null {
+  if (published === null || d < 1 || d > 31) return null;
+  const y = +published.slice(0, 4);
+  const m = +published.slice(5, 7);
+  const sameMonth = day(y, m, d);
+  if (sameMonth && sameMonth.iso <= published) return sameMonth;
+  return m === 1 ? day(y - 1, 12, d) : day(y, m - 1, d);
 }
 
 function eraYear(era: string | undefined, n: string | undefined): string | undefined {

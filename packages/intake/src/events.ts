@@ -55,6 +55,8 @@ function proposeForSentence(
   const at = (c: Cue) => cues.get(c);
   const countries = countriesOf(ents);
   const orgs = ents.filter((e) => e.kind === 'organisation');
+  // Leaders and ministries stand for their countries when counting the sides of an agreement.
+  const sides = new Set([...countries, ...orgs.flatMap((o) => (o.role !== 'company' && o.country ? [o.country] : []))]);
   const materials = has(ents, 'commodity') || has(ents, 'product');
   const add = (type: EventType, action: ExportControlAction | null, cueAt: number | undefined, score: number) => {
     if (cueAt !== undefined) out.push({ type, action, sentence: s, cueAt, score });
@@ -62,11 +64,7 @@ function proposeForSentence(
 
   // Agreements between countries; an agreement's price floors and stockpiles are its scope, not events.
   const agreementCue = at('agreement');
-  const isAgreement =
-    agreementCue !== undefined &&
-    countries.length >= 2 &&
-    (at('sign') !== undefined || countries.length >= 2) &&
-    at('offtake') === undefined;
+  const isAgreement = agreementCue !== undefined && sides.size >= 2 && at('offtake') === undefined;
   if (isAgreement) add('agreement', null, at('sign') ?? agreementCue, at('sign') !== undefined ? 0.85 : 0.65);
 
   // Export controls: a control cue with something controlled, or a suspension or lifting of one.
@@ -94,8 +92,7 @@ function proposeForSentence(
     const quantified = has(ents, 'money') || has(ents, 'capacity');
     if (projectCue !== undefined && (financeCue !== undefined || at('build') !== undefined || quantified))
       add('project', null, financeCue ?? projectCue, quantified ? 0.8 : 0.65);
-    else if (financeCue !== undefined && has(ents, 'money') && orgs.length > 0 && floor === undefined)
-      add('project', null, financeCue, 0.6);
+    else if (financeCue !== undefined && has(ents, 'money') && orgs.length > 0) add('project', null, financeCue, 0.6);
   }
   if (at('screening') !== undefined) add('investment_screening', null, at('screening'), 0.75);
   return out;
@@ -113,8 +110,24 @@ export function proposeEvents(
   const cues = cuesBySentence(cueIndex, doc, sentences);
   const ents = groupBySentence(entities);
   const docHasControl = [...cues.values()].some((c) => c.has('control') || c.has('ban'));
-  const proposals = sentences.flatMap((s) =>
+  const all = sentences.flatMap((s) =>
     proposeForSentence(s, cues.get(s.index) ?? new Map(), ents.get(s.index) ?? [], docHasControl),
+  );
+  // In a text about an agreement, projects, price floors and stockpiles without figures or names of
+  // their own are the agreement's scope, not events of their own.
+  const hasAgreement = all.some((p) => p.type === 'agreement');
+  const specific = (p: SentenceProposal) =>
+    (ents.get(p.sentence.index) ?? []).some(
+      (e) =>
+        e.kind === 'money' ||
+        e.kind === 'capacity' ||
+        (e.kind === 'organisation' && (e.role === 'company' || e.role === 'financier')),
+    );
+  const proposals = all.filter(
+    (p) =>
+      !hasAgreement ||
+      !(p.type === 'project' || p.type === 'price_floor_offtake' || p.type === 'stockpile') ||
+      specific(p),
   );
   const groups = new Map<string, SentenceProposal[]>();
   for (const p of proposals) {
@@ -122,7 +135,7 @@ export function proposeEvents(
     groups.set(k, [...(groups.get(k) ?? []), p]);
   }
   const events = [...groups.values()].map((group, i) =>
-    mergeProposals(doc, group, ents, sentences, `${documentId}#${i + 1}`),
+    mergeProposals(doc, group, ents, sentences, published, `${documentId}#${i + 1}`),
   );
   return markBackground(events, published);
 }
@@ -132,6 +145,7 @@ function mergeProposals(
   group: readonly SentenceProposal[],
   ents: ReadonlyMap<number, Entity[]>,
   sentences: readonly Sentence[],
+  published: string | null,
   id: string,
 ): IntakeEvent {
   const first = group[0] as SentenceProposal;
@@ -147,13 +161,14 @@ function mergeProposals(
   const inEvidence = group.flatMap((p) => ents.get(p.sentence.index) ?? []);
   const best = Math.max(...group.map((p) => p.score * weightOf(p.sentence)));
   const confidence = Math.min(0.97, best + 0.05 * (group.length - 1));
-  const fields = fieldsOf(first.type, first.action, group, inEvidence, ents, sentences);
+  const fields = fieldsOf(first.type, first.action, inEvidence, ents);
+  const date = eventDate(doc, group, ents, sentences, published);
   return {
     id,
     type: first.type,
     confidence: round(confidence),
     background: false,
-    fields,
+    fields: { ...fields, date },
     evidence,
     links: { measures: [], scenarios: [], draft: null },
   };
@@ -165,10 +180,8 @@ const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
 function fieldsOf(
   type: EventType,
   action: ExportControlAction | null,
-  group: readonly SentenceProposal[],
   inEvidence: readonly Entity[],
   ents: ReadonlyMap<number, Entity[]>,
-  sentences: readonly Sentence[],
 ): EventFields {
   const countries = countriesOf(inEvidence);
   const orgs = inEvidence.flatMap((e) => (e.kind === 'organisation' ? [e] : []));
@@ -178,7 +191,7 @@ function fieldsOf(
   let issuerOrHost: string | null = null;
   let parties: string[] = [];
   if (type === 'agreement') {
-    parties = countries;
+    parties = unique([...countries, ...orgs.flatMap((o) => (o.role !== 'company' && o.country ? [o.country] : []))]);
     if (parties.length < 2) parties = unique([...parties, ...countriesOf(ents.get(0) ?? [])]);
   } else if (type === 'project') {
     issuerOrHost = countries.find((c) => !financierCountries.has(c)) ?? countries[0] ?? null;
@@ -190,7 +203,7 @@ function fieldsOf(
   const capacity = inEvidence.find((e) => e.kind === 'capacity');
   return {
     action: type === 'export_control' ? action : null,
-    date: eventDate(group, ents, sentences),
+    date: null,
     countries,
     issuerOrHost,
     parties,
@@ -206,21 +219,49 @@ function fieldsOf(
   };
 }
 
+// A date that ends a period ("until 10 November 2026", 2026年11月10日まで, 至2026年…, حتى …) is not when the event happened.
+const END_BEFORE = /(until|through|till|to|至|到|حتي|لغايه)\s?$/;
+const END_AFTER = /^\s?(まで|为止|止)/;
+// A date describing an earlier act ("the controls announced on 9 October", 10月9日に発表した, 10月9日发布的).
+const EARLIER_BEFORE = /(announced|issued|imposed|introduced|unveiled|published|dated)( on| in)? $/;
+const EARLIER_AFTER = /^\s?(に発表|に公表|に導入|に公布|发布的|公布的|出台的|宣布的|实施的)/;
+
 /**
- * The resolved date nearest the deciding cue, in the first evidence sentence that has one; failing that,
- * in the sentence before or after it (a dateline or a date written on its own line).
+ * The event's date: in the first evidence sentence that has one, the nearest date before the deciding
+ * cue (else after it), leaving out the ends of periods; failing that, the sentence before or after;
+ * failing that, the latest date of the body on or before publication (a notice's signature date).
  */
 function eventDate(
+  doc: NormalisedDocument,
   group: readonly SentenceProposal[],
   ents: ReadonlyMap<number, Entity[]>,
   sentences: readonly Sentence[],
+  published: string | null,
 ): string | null {
-  const nearest = (sentence: number, cueAt: number): string | null => {
-    const dates = (ents.get(sentence) ?? []).flatMap((e) =>
-      e.kind === 'date' && e.value !== null ? [{ at: e.span.start, iso: e.value.iso }] : [],
+  const datesIn = (sentence: number) =>
+    (ents.get(sentence) ?? []).flatMap((e) =>
+      e.kind === 'date' &&
+      e.value !== null &&
+      !END_BEFORE.test(doc.key.slice(Math.max(0, e.span.start - 8), e.span.start)) &&
+      !END_AFTER.test(doc.key.slice(e.span.end, e.span.end + 3))
+        ? [
+            {
+              at: e.span.start,
+              iso: e.value.iso,
+              earlier:
+                EARLIER_BEFORE.test(doc.key.slice(Math.max(0, e.span.start - 14), e.span.start)) ||
+                EARLIER_AFTER.test(doc.key.slice(e.span.end, e.span.end + 4)),
+            },
+          ]
+        : [],
     );
-    dates.sort((a, b) => Math.abs(a.at - cueAt) - Math.abs(b.at - cueAt));
-    return dates[0]?.iso ?? null;
+  const nearest = (sentence: number, cueAt: number): string | null => {
+    const all = datesIn(sentence);
+    const current = all.filter((d) => !d.earlier);
+    const dates = current.length > 0 ? current : all;
+    const before = dates.filter((d) => d.at <= cueAt).sort((a, b) => b.at - a.at);
+    const after = dates.filter((d) => d.at > cueAt).sort((a, b) => a.at - b.at);
+    return before[0]?.iso ?? after[0]?.iso ?? null;
   };
   for (const p of group) {
     const found = nearest(p.sentence.index, p.cueAt);
@@ -234,7 +275,13 @@ function eventDate(
         if (found) return found;
       }
     }
-  return null;
+  if (published === null) return null;
+  const body = sentences.filter((s) => doc.segments[s.segment]?.kind === 'body');
+  const onOrBefore = body
+    .flatMap((s) => datesIn(s.index))
+    .filter((d) => d.iso.length === 10 && d.iso <= published)
+    .sort((a, b) => (a.iso < b.iso ? 1 : -1));
+  return onOrBefore[0]?.iso ?? null;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -35,6 +35,7 @@ const CUES: Readonly<Record<Cue, Readonly<Record<Language, readonly string[]>>>>
   control: {
     en: [
       'export control',
+      'export-control',
       'export restriction',
       'export licen',
       'licensing requirement',

@@ -108,7 +108,7 @@ export class PhraseIndex<P> {
 }
 
 // Suffixes a name may carry: adjective (الصيني، الصينية), plural (اليابانيون), dual.
-const ARABIC_SUFFIXES = new Set(['', 'ي', 'يه', 'يا', 'يون', 'يين', 'ين', 'ان', 'ات']);
+const ARABIC_SUFFIXES = new Set(['', 'ه', 'ي', 'يه', 'يا', 'يون', 'يين', 'ين', 'ان', 'ات']);
 
 function arabicSuffixFits(key: string, end: number): boolean {
   let e = end;
