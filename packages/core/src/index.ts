@@ -84,3 +84,4 @@ export * from './projects/financing-totals.ts';
 export * from './portfolio/budget-flag.ts';
 export * from './portfolio/portfolio-tables.ts';
 export * from './portfolio/project-candidate.ts';
+export * from './views/index.ts';

@@ -1,6 +1,10 @@
 import {
   type AtlasEntry,
   atlasEntry,
+  atlasView,
+  defaultStage,
+  latestYear,
+  rankingView,
   type CommodityKey,
   type Dataset,
   rankSeries,
@@ -28,72 +32,12 @@ const AtlasFlagsSchema = z
   .refine((f) => !(f.json && f.csv), { message: 'choose one of --json and --csv' });
 type AtlasFlags = z.infer<typeof AtlasFlagsSchema>;
 
-/** The JSON shape of one atlas answer, shares as fractions 0–1. */
-function atlasJson(entry: AtlasEntry) {
-  return {
-    commodity: entry.commodity,
-    stage: entry.stage,
-    metric: entry.metric,
-    year: entry.year,
-    unit: entry.unit,
-    basis: entry.basis,
-    total: entry.total,
-    listedTotal: entry.listedTotal,
-    worldReported: entry.worldReported,
-    residual: entry.residual,
-    hhi: entry.hhi,
-    top1: entry.top1,
-    top3Share: entry.top3Share,
-    chinaShare: entry.chinaShare,
-    alliedShare: entry.alliedShare,
-    outsideAlliedShare: entry.outsideAlliedShare,
-    groupShares: entry.groupShares,
-    countries: entry.countries.map((c) => ({
-      iso3: c.iso3,
-      name: c.name,
-      nameJa: c.nameJa,
-      value: c.value,
-      share: c.share,
-      estimated: c.estimated,
-      qualifier: c.qualifier,
-      reserves: c.reserves,
-      reservesToProductionYears: c.reservesToProductionYears,
-    })),
-    aggregates: entry.aggregates,
-    withheld: entry.withheld,
-    reserves: entry.reserves,
-    reservesToProductionYears: entry.reservesToProductionYears,
-    sources: entry.sources,
-  };
-}
-
 /** The commodity the user meant, or a usage error listing the closest keys. */
 function resolveCommodity(dataset: Dataset, input: string): CommodityKey {
   const found = resolveCommodityName(dataset, input);
   if (found) return found;
   const keys = dataset.commodities.map((c) => c.key);
   throw new UsageError(`unknown commodity "${input}"; did you mean ${closestNames(input, keys).join(', ')}?`);
-}
-
-/** The stage to show when none is given: mining where the commodity is mined, else its first stage. */
-function defaultStage(dataset: Dataset, commodity: CommodityKey) {
-  const stages = dataset.series.filter((s) => s.commodity === commodity).map((s) => s.stage);
-  return stages.includes('mining') ? 'mining' : stages[0];
-}
-
-/** The latest year with data, for one commodity or for all; `undefined` when there is none. */
-function latestYear(dataset: Dataset, commodity?: CommodityKey): number | undefined {
-  let latest: number | undefined;
-  for (const o of dataset.observations) {
-    if (
-      (commodity === undefined || o.commodity === commodity) &&
-      o.metric !== 'reserves' &&
-      o.value !== null &&
-      (latest === undefined || o.year > latest)
-    )
-      latest = o.year;
-  }
-  return latest;
 }
 
 function renderEntry(entry: AtlasEntry, dataset: Dataset): string {
@@ -128,26 +72,7 @@ function renderEntry(entry: AtlasEntry, dataset: Dataset): string {
 function renderRanking(entries: readonly AtlasEntry[], dataset: Dataset, flags: AtlasFlags, effects: Effects): void {
   const nameOf = (k: string) => dataset.commodities.find((c) => c.key === k)?.nameEn ?? k;
   if (flags.json) {
-    effects.stdout(
-      `${JSON.stringify(
-        entries.map((e) => ({
-          commodity: e.commodity,
-          stage: e.stage,
-          year: e.year,
-          unit: e.unit,
-          total: e.total,
-          hhi: e.hhi,
-          top1: e.top1,
-          top3Share: e.top3Share,
-          chinaShare: e.chinaShare,
-          alliedShare: e.alliedShare,
-          outsideAlliedShare: e.outsideAlliedShare,
-          sources: e.sources.map((s) => s.id),
-        })),
-        null,
-        2,
-      )}\n`,
-    );
+    effects.stdout(`${JSON.stringify(rankingView(entries), null, 2)}\n`);
     return;
   }
   const header = ['rank', 'commodity', 'stage', 'HHI', 'top producer', 'top share', 'top-3', 'China', 'allied'];
@@ -248,7 +173,7 @@ export function atlasCommand(
     );
   }
   const entry = result.value;
-  if (flags.json) effects.stdout(`${JSON.stringify(atlasJson(entry), null, 2)}\n`);
+  if (flags.json) effects.stdout(`${JSON.stringify(atlasView(entry), null, 2)}\n`);
   else if (flags.csv)
     effects.stdout(
       csvText(

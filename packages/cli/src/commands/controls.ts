@@ -1,12 +1,12 @@
 import {
   type AfterSuspension,
-  clausesAt,
+  controlItemNames,
+  controlsTimelineView,
+  controlsView,
   type Dataset,
-  regimeAt,
   type RegimeVerdict,
-  resolveCommodityName,
-  timeline,
-  verdictFor,
+  regimeStatusDate,
+  resolveControlItem,
 } from '@lodestone/core';
 import { z } from 'zod';
 import type { Effects } from '../effects.ts';
@@ -64,19 +64,11 @@ function describe(v: RegimeVerdict): string {
 
 /** The item the user meant: a commodity key or alias, or a control item. */
 function resolveItem(dataset: Dataset, input: string): string {
-  const items = [...new Set(dataset.regimeClauses.flatMap((c) => c.items))];
-  const direct = items.find((i) => i === input.toLowerCase());
-  if (direct) return direct;
-  const key = resolveCommodityName(dataset, input);
-  if (key) return key;
+  const found = resolveControlItem(dataset, input);
+  if (found) return found;
   throw new UsageError(
-    `unknown item "${input}"; did you mean ${closestNames(input, [...items, ...dataset.commodities.map((c) => c.key)]).join(', ')}?`,
+    `unknown item "${input}"; did you mean ${closestNames(input, [...controlItemNames(dataset), ...dataset.commodities.map((c) => c.key)]).join(', ')}?`,
   );
-}
-
-function asOfDate(dataset: Dataset): string {
-  const asOf = dataset.exportControls[0]?.statusAsOf;
-  return asOf ? `${asOf}-28` : '2026-11-28';
 }
 
 /** `lodestone controls`: what is in force on a date, for an item and a destination. */
@@ -85,38 +77,27 @@ export function controlsCommand(dataset: Dataset, rawFlags: unknown, effects: Ef
   if (!parsed.success)
     throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   const flags = parsed.data;
-  const date = flags.at ?? asOfDate(dataset);
+  const date = flags.at ?? regimeStatusDate(dataset);
   const after: AfterSuspension = flags.afterSuspension;
   const item = flags.item === undefined ? undefined : resolveItem(dataset, flags.item);
 
-  if (item !== undefined && flags.destination !== undefined) {
-    const clauses = clausesAt(dataset, date, after);
-    const destination = flags.destination;
-    const verdicts = (flags.endUser ? [flags.endUser] : (['civil', 'military'] as const)).map((endUser) => ({
-      endUser,
-      ...verdictFor(clauses, item, destination, endUser),
-    }));
-    if (flags.json) {
-      const first = verdicts[0];
-      effects.stdout(
-        `${JSON.stringify({ date, item, destination, afterSuspension: after, state: first?.state, measures: first?.measures, byEndUser: verdicts }, null, 2)}\n`,
-      );
-      return EXIT.ok;
-    }
-    for (const v of verdicts)
-      effects.stdout(`${date}  ${item} → ${destination} (${v.endUser} end users): ${describe(v)}\n`);
-    return EXIT.ok;
-  }
-
-  const entries = regimeAt(dataset, date, after).filter(
-    (e) =>
-      (item === undefined || e.item === item) &&
-      (flags.destination === undefined || e.destination === 'all' || e.destination === flags.destination),
-  );
+  const view = controlsView(dataset, {
+    date,
+    afterSuspension: after,
+    item,
+    destination: flags.destination,
+    endUser: flags.endUser,
+  });
   if (flags.json) {
-    effects.stdout(`${JSON.stringify({ date, afterSuspension: after, entries }, null, 2)}\n`);
+    effects.stdout(`${JSON.stringify(view, null, 2)}\n`);
     return EXIT.ok;
   }
+  if ('byEndUser' in view) {
+    for (const v of view.byEndUser)
+      effects.stdout(`${date}  ${view.item} → ${view.destination} (${v.endUser} end users): ${describe(v)}\n`);
+    return EXIT.ok;
+  }
+  const entries = view.entries;
   effects.stdout(`China's export controls in force on ${date} (after a suspension ends: ${after})\n\n`);
   effects.stdout(
     textTable(
@@ -138,22 +119,17 @@ export function controlsTimelineCommand(dataset: Dataset, rawFlags: unknown, eff
   if (!parsed.success)
     throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   const flags = parsed.data;
-  const items =
-    flags.item === undefined
-      ? [...new Set(dataset.regimeClauses.flatMap((c) => c.items))].filter((i) => i !== 'all_dual_use').sort()
-      : [resolveItem(dataset, flags.item)];
-  const destination = flags.destination ?? 'all';
-  const endUser = flags.endUser ?? 'civil';
-  const result = items.map((item) => ({
-    item,
-    segments: timeline(dataset, item, destination, endUser, flags.afterSuspension),
-  }));
+  const view = controlsTimelineView(dataset, {
+    item: flags.item === undefined ? undefined : resolveItem(dataset, flags.item),
+    destination: flags.destination,
+    endUser: flags.endUser,
+    afterSuspension: flags.afterSuspension,
+  });
   if (flags.json) {
-    effects.stdout(
-      `${JSON.stringify({ destination, endUser, afterSuspension: flags.afterSuspension, items: result }, null, 2)}\n`,
-    );
+    effects.stdout(`${JSON.stringify(view, null, 2)}\n`);
     return EXIT.ok;
   }
+  const { destination, endUser, items: result } = view;
   const rows = result.flatMap(({ item, segments }) =>
     segments.map((s, i) => [i === 0 ? item : '', s.from, s.to ?? '…', describe(s.verdict)]),
   );

@@ -5,6 +5,7 @@ import {
   BuyerSchema,
   criticalityOptions,
   type CriticalityResult,
+  criticalityRowView,
   type Dataset,
   materialInputs,
   resolveCommodityName,
@@ -183,15 +184,7 @@ export function criticalityCommand(dataset: Dataset, rawFlags: unknown, effects:
   if (flags.json) {
     effects.stdout(
       `${JSON.stringify(
-        rows.map(({ result: r }) => ({
-          material: r.material,
-          sr: r.sr,
-          ei: r.ei,
-          critical: r.critical,
-          bottleneckStage: r.bottleneckStage,
-          terms: r.terms,
-          fallbacks: r.fallbacks,
-        })),
+        rows.map(({ result }) => criticalityRowView(result)),
         null,
         2,
       )}\n`,

@@ -4,7 +4,7 @@ import {
   checkNetwork,
   type Dataset,
   networkBalance,
-  proportionalFlows,
+  networkView,
 } from '@lodestone/core';
 import { z } from 'zod';
 import type { Effects } from '../effects.ts';
@@ -52,23 +52,7 @@ export function networkCommand(dataset: Dataset, rawFlags: unknown, effects: Eff
   const sources = dataset.sources.filter((s) => sourceIds.has(s.id));
 
   if (json) {
-    effects.stdout(
-      `${JSON.stringify(
-        {
-          chain,
-          products,
-          coefficients,
-          capacityOutput: net.capacityOutput.filter((o) => names.has(o.product)),
-          demand: net.demand.filter((d) => names.has(d.product)),
-          inventories: net.inventories.filter((i) => names.has(i.product)),
-          balance,
-          flows: products.flatMap((p) => proportionalFlows(net, p.product)),
-          sources,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    effects.stdout(`${JSON.stringify(networkView(dataset, chain), null, 2)}\n`);
     return EXIT.ok;
   }
   const unitOf = new Map(products.map((p) => [p.product, p.unit]));
