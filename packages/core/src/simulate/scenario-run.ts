@@ -28,6 +28,8 @@ const REFILL_MONTHS = 6;
 /** Price response: index = (1 − gap)^(−1/ε), capped; both are assumptions calibrated to the 2025 Dy/Tb spread. */
 export const PRICE_ELASTICITY = 1;
 export const PRICE_CAP = 5;
+/** Share of a source's baseline shipments that can be redirected to any one buyer in a month (an assumption: spot volumes beyond contracts). */
+export const REROUTE_LIMIT = 0.1;
 
 export interface PreparedSimulation {
   readonly index: NetworkIndex;
@@ -257,17 +259,20 @@ function layoutOf(model: MonthModel): RunLayout {
     p.producers.forEach((pr, i) => {
       upper[pc.x[i] ?? 0] = pr.output * (1 + p.headroom);
     });
-    for (const src of pc.sources)
+    for (const src of pc.sources) {
+      const shipped = src.baseline.reduce((a, b) => a + b, 0);
       p.users.forEach((u, j) => {
         const base = src.base[j] ?? 0;
         const extra = src.extra[j] ?? 0;
         upper[base] = src.baseline[j] ?? 0;
         // The restricting country's exports stay on their baseline routes: it steers them, and the rest of
         // the world cannot bid them away from its own users.
-        upper[extra] = src.issuer === null || src.issuer === u.area ? Infinity : 0;
+        // Other producers can redirect at most a tenth of what they ship to any one new buyer in a month.
+        upper[extra] = src.issuer === u.area ? Infinity : src.issuer === null ? REROUTE_LIMIT * shipped : 0;
         if (src.issuer !== null)
           routes.set(`${p.index}|${src.issuer}|${u.area}`, { base, extra, baseline: upper[base] ?? 0 });
       });
+    }
     p.users.forEach((u, j) => {
       const cols = pc.users[j];
       if (!cols) return;
