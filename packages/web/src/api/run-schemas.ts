@@ -1,9 +1,9 @@
 // Scenario and run shapes: the core's schemas, so the form validates exactly as the server does.
-import { ScenarioSchema, SimulationReportSchema } from '@lodestone/core';
+import { ScenarioSchema, SimulationReportSchema } from './core-models.ts';
 import { z } from 'zod';
 
 export { ScenarioSchema };
-export type { Scenario, SimulationReport } from '@lodestone/core';
+export type { Scenario, SimulationReport } from './core-models.ts';
 
 /** `GET /api/scenarios`: each scenario, with whether it is built in where the server says so. */
 export const ScenarioListSchema = z.array(z.looseObject({ ...ScenarioSchema.shape, builtIn: z.boolean().optional() }));

@@ -21,7 +21,8 @@ interface ChartProps {
 export function Chart({ name, option, label, height = 360, onSelect, prepare }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<EChartsType | null>(null);
-  const [ready, setReady] = useState(false);
+  // Milliseconds since navigation when the current option was drawn; null while drawing.
+  const [readyAt, setReadyAt] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -50,11 +51,11 @@ export function Chart({ name, option, label, height = 360, onSelect, prepare }: 
 
   useEffect(() => {
     if (chart === null) return;
-    setReady(false);
+    setReadyAt(null);
     chart.setOption({ animation: false, ...option }, { notMerge: true });
     // Draw now rather than on the next animation frame, so the flag means what it says.
     chart.getZr().flush();
-    setReady(true);
+    setReadyAt(Math.round(performance.now()));
   }, [chart, option]);
 
   return (
@@ -64,7 +65,8 @@ export function Chart({ name, option, label, height = 360, onSelect, prepare }: 
       role="img"
       aria-label={label}
       data-chart={name}
-      data-ready={ready ? 'true' : 'false'}
+      data-ready={readyAt === null ? 'false' : 'true'}
+      data-ready-at={readyAt ?? undefined}
       style={{ height }}
     >
       {failure ? <p className="error">{failure}</p> : null}

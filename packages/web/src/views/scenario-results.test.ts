@@ -1,4 +1,4 @@
-import type { SimulationReport } from '@lodestone/core';
+import type { SimulationReport } from '../api/core-models.ts';
 import { describe, expect, it } from 'vitest';
 import { productsByShortfall, shortfallSeries } from './scenario-results.ts';
 

@@ -1,4 +1,4 @@
-import type { SimulationReport } from '@lodestone/core';
+import type { SimulationReport } from '../api/core-models.ts';
 
 export type GroupBy = 'iso3' | 'product' | 'endUse';
 

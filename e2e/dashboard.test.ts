@@ -1,0 +1,173 @@
+// The dashboard in a real browser against the real server: every page, a commodity change, a scenario
+// run, Japanese labels and the phone layout. Screenshots go to e2e/artifacts/.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber, formatShare } from '../packages/web/src/i18n/format.ts';
+import { launchChromium } from './support/browser.ts';
+import { type RunningServer, serveCommandExists, startServer } from './support/server.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
+const READY = (name: string) => `[data-chart="${name}"][data-ready="true"]`;
+
+interface AtlasAnswer {
+  commodity: string;
+  stage: string;
+  year: number;
+  hhi: number;
+  top3Share: number;
+  chinaShare: number;
+  alliedShare: number;
+  sources: { id: string }[];
+}
+
+describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const api = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${server.baseUrl}${path}`);
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  };
+  const shot = (name: string, p: Page = page) => p.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  const figure = (name: string) => page.locator(`[data-figure="${name}"] [data-value]`).innerText();
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ensureWebBuild();
+    server = await startServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('atlas: draws the first chart, shows the API figures, follows a commodity change, opens a source', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.waitForSelector(READY('atlas-map'), { timeout: 30_000 });
+    const readyAt = Number(await page.getAttribute(READY('atlas-map'), 'data-ready-at'));
+    console.log(`time to first chart (atlas map, from navigation): ${readyAt} ms`);
+    expect(readyAt).toBeGreaterThan(0);
+
+    const atlas = await api<AtlasAnswer>('/api/atlas?commodity=rare_earths&stage=mining');
+    expect(await page.getAttribute('[data-atlas]', 'data-atlas')).toBe(`rare_earths/mining/${atlas.year}`);
+    expect(await figure('hhi')).toBe(formatNumber('en', atlas.hhi, 0));
+    expect(await figure('top3Share')).toBe(formatShare('en', atlas.top3Share));
+    expect(await figure('chinaShare')).toBe(formatShare('en', atlas.chinaShare));
+    expect(await figure('alliedShare')).toBe(formatShare('en', atlas.alliedShare));
+    await shot('atlas');
+
+    await page.selectOption('select[name="commodity"]', 'gallium');
+    await page.waitForSelector('[data-atlas^="gallium/"]');
+    await page.waitForSelector(READY('atlas-map'));
+    const [, stage, year] = ((await page.getAttribute('[data-atlas]', 'data-atlas')) ?? '').split('/');
+    const gallium = await api<AtlasAnswer>(`/api/atlas?commodity=gallium&stage=${stage}&year=${year}`);
+    expect(await figure('chinaShare')).toBe(formatShare('en', gallium.chinaShare));
+    expect(await figure('hhi')).toBe(formatNumber('en', gallium.hhi, 0));
+
+    const sourceId = gallium.sources[0]?.id ?? '';
+    const source = await api<{ title: string }>(`/api/sources/${sourceId}`);
+    await page.locator(`[data-figure="hhi"] [data-source="${sourceId}"]`).click();
+    await expect.poll(() => page.locator(`[data-source-panel="${sourceId}"]`).innerText()).toContain(source.title);
+  });
+
+  it('chains: draws the magnets Sankey with a text alternative', async () => {
+    await page.click('[data-nav="chains"]');
+    await page.waitForSelector(READY('sankey'), { timeout: 30_000 });
+    const sankey = await api<{ nodes: unknown[]; links: unknown[] }>('/api/network/sankey?chain=magnets');
+    const label = (await page.getAttribute('[data-chart="sankey"]', 'aria-label')) ?? '';
+    expect(label).toContain(`${sankey.nodes.length} nodes and ${sankey.links.length} flows`);
+    await shot('chains');
+  });
+
+  it('criticality: shows the derivation of a selected material with the API’s SR', async () => {
+    await page.click('[data-nav="criticality"]');
+    await page.waitForSelector(READY('criticality'), { timeout: 30_000 });
+    const rows = await api<{ material: string; sr: number }[]>('/api/criticality?buyer=EU');
+    const first = rows[0];
+    if (!first) throw new Error('no criticality rows');
+    await page.getByRole('button', { name: 'Show data table' }).first().click();
+    await page.locator('[data-table="criticality"] button', { hasText: first.material }).first().click();
+    await page.waitForSelector(`[data-derivation="${first.material}"]`);
+    expect(await page.locator('[data-derivation-sr]').innerText()).toBe(formatNumber('en', first.sr, 2));
+    await shot('criticality');
+  });
+
+  it('controls: draws the timeline and lists what is in force on a date', async () => {
+    await page.click('[data-nav="controls"]');
+    await page.waitForSelector(READY('controls-timeline'), { timeout: 30_000 });
+    await page.fill('input[name="at"]', '2025-06-01');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const inForce = await api<{ entries: unknown[] }>('/api/controls?at=2025-06-01');
+    await expect.poll(() => page.locator('[data-table="in-force"] tbody tr').count()).toBe(inForce.entries.length);
+    await shot('controls');
+  });
+
+  it('scenarios: runs cn-2025-04-ree7 and shows the numbers the API stored', { timeout: 240_000 }, async () => {
+    await page.click('[data-nav="scenarios"]');
+    await page.selectOption('select[name="scenario"]', 'cn-2025-04-ree7');
+    await page.fill('input[name="runs"]', '4');
+    await page.fill('input[name="months"]', '12');
+    await page.click('[data-run]');
+    await page.waitForSelector('[data-run-status="done"]', { timeout: 180_000 });
+    await page.waitForSelector(READY('shortfall'));
+    const runId = (await page.getAttribute('[data-run-status]', 'data-run-id')) ?? '';
+    const run = await api<{
+      status: string;
+      report: { summary: { iso3: string; product: string; totalShortfall: number; peakShare: number }[] };
+    }>(`/api/runs/${runId}`);
+    expect(run.status).toBe('done');
+    const shown = await page
+      .locator('[data-table="summary"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset['col'], td.textContent ?? ''])),
+        ),
+      );
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) {
+      const stored = run.report.summary.find((s) => s.iso3 === row['iso3'] && s.product === row['product']);
+      expect(stored, `${row['iso3']}/${row['product']}`).toBeDefined();
+      expect(row['totalShortfall']).toBe(formatNumber('en', stored?.totalShortfall ?? NaN));
+      expect(row['peakShare']).toBe(formatShare('en', stored?.peakShare ?? NaN));
+    }
+    await shot('scenarios');
+  });
+
+  it('switches to Japanese: labels, names from the API and number formats, kept after a reload', async () => {
+    await page.click('[data-lang="ja"]');
+    expect(await page.locator('[data-nav="atlas"]').innerText()).toBe('アトラス');
+    await page.click('[data-nav="atlas"]');
+    await page.waitForSelector(READY('atlas-map'));
+    expect(await page.locator('[data-figure="chinaShare"] .figure-label').innerText()).toBe('中国シェア');
+    const commodities = await api<{ key: string; nameJa: string }[]>('/api/commodities');
+    const selected = await page.locator('select[name="commodity"] option:checked').innerText();
+    expect(selected).toBe(commodities.find((c) => c.key === 'rare_earths')?.nameJa);
+    await page.reload();
+    await page.waitForSelector(READY('atlas-map'));
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    expect(await page.locator('[data-nav="scenarios"]').innerText()).toBe('シナリオ');
+    await shot('atlas-ja');
+  });
+
+  it('fits a 390-pixel phone screen without horizontal scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${server.baseUrl}/atlas`);
+    await phone.waitForSelector(READY('atlas-map'), { timeout: 30_000 });
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot('atlas-phone', phone);
+    await phone.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
