@@ -20,6 +20,7 @@ import {
 } from './commands/projects.ts';
 import { policyEvaluateCommand } from './commands/policy.ts';
 import { trackerCommand } from './commands/tracker.ts';
+import { offtakeCommand } from './commands/offtake.ts';
 import { datasetPath, loadDataset } from './data/load-dataset.ts';
 import { type Effects, processEffects } from './effects.ts';
 import { EXIT, type ExitCode, UsageError } from './exit-codes.ts';
@@ -302,6 +303,16 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--json', 'print JSON')
     .action((flags: Record<string, unknown>) => {
       code = trackerCommand(dataset().dataset, flags, effects, () => new Date().toISOString().slice(0, 10));
+    });
+
+  program
+    .command('offtake')
+    .description("allocate backed projects' output among buyers: signed contracts first, then a fairness rule (LPs)")
+    .requiredOption('--portfolio <file|id>', 'portfolio JSON file or bundled id, e.g. us-jp-magnets-2028')
+    .requiredOption('--rule <rule>', 'maxmin | proportional | priority')
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await offtakeCommand(dataset().dataset, flags, effects);
     });
 
   const data = program.command('data').description('dataset tools');

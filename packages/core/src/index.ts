@@ -85,3 +85,6 @@ export * from './portfolio/budget-flag.ts';
 export * from './portfolio/portfolio-tables.ts';
 export * from './portfolio/project-candidate.ts';
 export * from './views/index.ts';
+export * from './model/offtake.ts';
+export * from './offtake/allocate-period.ts';
+export * from './offtake/allocate-portfolio.ts';
