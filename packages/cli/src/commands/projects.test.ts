@@ -144,13 +144,15 @@ describe('lodestone projects', () => {
         '--set',
         'status=construction',
         '--set',
+        'fieldSources.status={"source":"prj-particle-mp-2025","confidence":"low"}',
+        '--set',
         'targetStart=2028-06',
         '--by',
         'tester',
       ],
       scratch,
     );
-    expect(edit.stderr).toBe('');
+    expect(edit.stderr).toMatch(/^warning: targetStart changed without a new source/);
     expect(edit.code).toBe(0);
     const saved = JSON.parse(readFileSync(store, 'utf8')) as { projects: Project[]; history: { diff: unknown[] }[] };
     expect(saved.projects).toHaveLength(48);
@@ -160,6 +162,7 @@ describe('lodestone projects', () => {
       kind: 'edit',
       by: 'tester',
       diff: [
+        { path: '$.fieldSources.status', before: null, after: { source: 'prj-particle-mp-2025', confidence: 'low' } },
         { path: '$.status', before: 'announced', after: 'construction' },
         { path: '$.targetStart', before: '2028', after: '2028-06' },
       ],

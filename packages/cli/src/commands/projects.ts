@@ -2,10 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { userInfo } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {
+  type ChangeEntry,
   ChangeEntrySchema,
   type Dataset,
   type Financier,
   filterProjects,
+  figuresEditedWithoutSource,
   financingTotals,
   formatImportIssue,
   type ImportIssue,
@@ -252,14 +254,18 @@ async function applyChange(
   effects: Effects,
 ): Promise<ExitCode> {
   const store = openStore(dataset, effects);
-  const applied: Result<{ seq: number; id: string; kind: string; diff: readonly { path: string }[] }, ImportIssue[]> =
-    await store.apply(change, changeMeta(effects, by, origin));
+  const applied: Result<ChangeEntry, ImportIssue[]> = await store.apply(change, changeMeta(effects, by, origin));
   if (!applied.ok) {
     for (const i of applied.error) effects.stderr(`${formatImportIssue(i)}\n`);
     effects.stderr(`nothing changed: ${applied.error.length} problem(s)\n`);
     return EXIT.failed;
   }
   const e = applied.value;
+  const unsourced = figuresEditedWithoutSource(e.diff);
+  if (e.kind === 'edit' && unsourced.length > 0)
+    effects.stderr(
+      `warning: ${unsourced.join(', ')} changed without a new source; cite one with --set <figure>.source=<id> (or fieldSources.<field>)\n`,
+    );
   effects.stdout(
     `${e.kind} ${e.id}: change ${e.seq}, ${e.diff.length} field(s) (${e.diff
       .slice(0, 6)

@@ -4,7 +4,13 @@ import type { Project } from '../model/project.ts';
 import { filterProjects } from './filter-projects.ts';
 import { financingTotals } from './financing-totals.ts';
 import { parseProject } from './parse-project.ts';
-import { applyProjectChange, type ChangeMeta, parseFieldPath, type PipelineState } from './project-change.ts';
+import {
+  applyProjectChange,
+  type ChangeMeta,
+  figuresEditedWithoutSource,
+  parseFieldPath,
+  type PipelineState,
+} from './project-change.ts';
 import { diffRecords } from './project-diff.ts';
 import { memoryProjectStore } from './project-store.ts';
 import { redactProject } from './redact-project.ts';
@@ -205,5 +211,23 @@ describe('financingTotals', () => {
       { state: 'conditional', instrument: 'loan', currency: 'USD', amount: 100e6, linesWithoutAmount: 0 },
       { state: 'in_hand', instrument: 'equity', currency: null, amount: 0, linesWithoutAmount: 1 },
     ]);
+  });
+});
+
+describe('figuresEditedWithoutSource', () => {
+  it('names figures whose value changed while their source did not', () => {
+    const d = (path: string) => ({ path, before: 1, after: 2 });
+    expect(
+      figuresEditedWithoutSource([
+        d('$.capex.amount'),
+        d('$.financing[1].amount.amount'),
+        d('$.financing[1].source'),
+        d('$.outputs[0].note'),
+        d('$.status'),
+        d('$.fieldSources.status.source'),
+        d('$.targetStart'),
+        d('$.name'),
+      ]),
+    ).toEqual(['capex', 'targetStart']);
   });
 });

@@ -157,3 +157,26 @@ export function applyProjectChange(
   if (!edited.ok) return edited;
   return commit(edited.value, current, null);
 }
+
+const FIGURE = /^\$\.(outputs\[\d+\]|financing\[\d+\]|offtakes\[\d+\]|capex|opex|rampUp|status|targetStart)(\.|\[|$)/;
+
+/**
+ * Figures an edit changed without citing a new source for them (`capex.amount` set but not `capex.source`):
+ * they now rest on the source of the old value, so the edit should say where the new one comes from.
+ */
+export function figuresEditedWithoutSource(diff: readonly FieldChange[]): string[] {
+  const changed = new Set<string>();
+  const sourced = new Set<string>();
+  for (const d of diff) {
+    const figure = FIGURE.exec(d.path)?.[1];
+    if (figure === undefined) continue;
+    const rest = d.path.slice(2 + figure.length);
+    if (rest === '.source') sourced.add(figure);
+    else if (rest !== '.confidence' && rest !== '.note') changed.add(figure);
+  }
+  for (const d of diff) {
+    const field = /^\$\.fieldSources\.(status|targetStart)\b/.exec(d.path)?.[1];
+    if (field !== undefined) sourced.add(field);
+  }
+  return [...changed].filter((f) => !sourced.has(f));
+}
