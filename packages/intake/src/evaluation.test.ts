@@ -51,3 +51,18 @@ describe('intake on the labelled set', () => {
     for (const [name, f] of scores.fields) expect(f.correct / f.checked, name).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('intake on the held-out set (written after the rules were frozen)', () => {
+  const { set, scores } = evaluate('holdout.json');
+  console.log(`\nHeld-out set: ${set.items.length} texts\n${scoreTable(scores)}\n${scores.misses.join('\n')}\n`);
+
+  it('has at least 8 texts, 2 or more per language', () => {
+    expect(set.items.length).toBeGreaterThanOrEqual(8);
+    for (const lang of ['en', 'ja', 'zh', 'ar'])
+      expect(set.items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('is scored and reported, with no threshold: the scores are what the rules do on unseen text', () => {
+    expect(scores.total.tp + scores.total.fn).toBe(set.items.reduce((n, i) => n + i.events.length, 0));
+  });
+});
