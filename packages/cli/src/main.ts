@@ -16,6 +16,7 @@ import {
   projectsHistoryCommand,
   projectsListCommand,
   projectsRetireCommand,
+  projectsSchemaCommand,
   projectsShowCommand,
 } from './commands/projects.ts';
 import { policyEvaluateCommand } from './commands/policy.ts';
@@ -251,6 +252,12 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--json', 'print JSON')
     .action(async (id: string | undefined, flags: { json?: boolean }) => {
       code = await projectsHistoryCommand(dataset().dataset, id, flags, effects);
+    });
+  projects
+    .command('schema')
+    .description('the JSON Schema of a project record')
+    .action(() => {
+      code = projectsSchemaCommand(effects);
     });
 
   program

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATASET, DATA_DIR } from '../data/bundle-files.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { readShippedProjects } from './projects.ts';
+import { projectJsonSchema, readShippedProjects } from './projects.ts';
 
 const dataset = loadDataset(BUNDLED_DATASET);
 const shipped = readShippedProjects(dataset);
@@ -90,6 +90,12 @@ describe('the shipped project pipeline', () => {
 });
 
 describe('lodestone projects', () => {
+  it('keeps the committed JSON Schema of a record up to date (regenerate: lodestone projects schema, then prettier)', async () => {
+    const committed = JSON.parse(readFileSync(join(DATA_DIR, 'projects', 'project.schema.json'), 'utf8')) as unknown;
+    expect(committed).toEqual(JSON.parse(projectJsonSchema()));
+    expect(JSON.parse((await runCli(['projects', 'schema'])).stdout)).toEqual(committed);
+  });
+
   it('filters by product family, financier, country and stage', async () => {
     const ids = async (...args: string[]) =>
       (JSON.parse((await runCli(['projects', ...args, '--json'])).stdout) as Project[]).map((p) => p.id);

@@ -24,6 +24,7 @@ import {
   parseProjects,
   ProductFamilySchema,
   PROJECT_STATUSES,
+  ProjectSchema,
   ProjectStageSchema,
   redactProject,
   type Result,
@@ -338,5 +339,15 @@ export async function projectsHistoryCommand(
       for (const d of e.diff)
         effects.stdout(`    ${d.path}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}\n`);
     }
+  return EXIT.ok;
+}
+
+/** The JSON Schema of a project record (as written in data/projects/records), for editors and other tools. */
+export const projectJsonSchema = (): string =>
+  `${JSON.stringify(z.toJSONSchema(ProjectSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
+
+/** `lodestone projects schema`: prints the JSON Schema of a record (committed as data/projects/project.schema.json). */
+export function projectsSchemaCommand(effects: Effects): ExitCode {
+  effects.stdout(projectJsonSchema());
   return EXIT.ok;
 }
