@@ -54,7 +54,7 @@ const PortfolioFlagsSchema = z.object({
 const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** The optimiser's parameter tables from data/portfolio/, checked against the dataset's source registry. */
-export function readPortfolioTables(dataset: Dataset, dataDir = DATA_DIR): PortfolioTables {
+function readPortfolioTables(dataset: Dataset, dataDir = DATA_DIR): PortfolioTables {
   const at = (f: string) => readCsvTable(join(dataDir, 'portfolio', f), dataDir);
   const tables = parsePortfolioTables(
     {
