@@ -9,6 +9,7 @@ import { explainCommand, simulateCommand } from './commands/simulate.ts';
 import { portfolioCommand } from './commands/portfolio.ts';
 import { dataCheckCommand } from './commands/data-check.ts';
 import { importUsgsMcsCommand } from './commands/import-usgs-mcs.ts';
+import { intakeCommand } from './commands/intake.ts';
 import { sourcesCommand } from './commands/sources.ts';
 import {
   projectsAddCommand,
@@ -258,6 +259,18 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .description('the JSON Schema of a project record')
     .action(() => {
       code = projectsSchemaCommand(effects);
+    });
+
+  program
+    .command('intake')
+    .description('news and official notices (en, ja, zh, ar; text, HTML or a folder) → proposed events with evidence')
+    .argument('<path>', 'a .txt, .html or .md file, or a folder of them')
+    .option('--lang <lang>', 'auto | en | ja | zh | ar', 'auto')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for relative dates; default: the page’s own')
+    .option('--min-confidence <value>', 'leave out events below this confidence (0–1)')
+    .option('--json', 'print JSON: events, entities, evidence offsets and the normalised text')
+    .action((path: string, flags: Record<string, unknown>) => {
+      code = intakeCommand(dataset().dataset, path, flags, effects);
     });
 
   program
