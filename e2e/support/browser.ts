@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the launch options measured to work on the project's machines. */
 export async function launchChromium(): Promise<Browser> {

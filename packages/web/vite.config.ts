@@ -9,7 +9,5 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
-    // The dashboard uses the core's schemas and pure functions only; the LP solver (wasm) stays on the server.
-    rolldownOptions: { external: ['highs'] },
   },
 });

@@ -9,7 +9,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /** The page named by the path (`/` is the atlas); null for an unknown path. */
-export function routeOf(pathname: string): Route | null {
+function routeOf(pathname: string): Route | null {
   const first = pathname.split('/').filter(Boolean)[0] ?? 'atlas';
   return (ROUTES as readonly string[]).includes(first) ? (first as Route) : null;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** An API answer that was not what the contract promises, or an HTTP error with the server's message. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,

@@ -8,7 +8,7 @@ export type { Scenario, SimulationReport } from './core-models.ts';
 /** `GET /api/scenarios`: each scenario, with whether it is built in where the server says so. */
 export const ScenarioListSchema = z.array(z.looseObject({ ...ScenarioSchema.shape, builtIn: z.boolean().optional() }));
 
-export const RunStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
+const RunStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
 
 export const RunSchema = z.object({
   id: z.string(),

@@ -4,8 +4,6 @@ import { z } from 'zod';
 
 const Share = z.number();
 
-export const HealthSchema = z.object({ ok: z.boolean(), database: z.string(), datasetVersion: z.string() });
-
 export const CommoditiesSchema = z.array(
   z.object({
     key: z.string(),
@@ -62,7 +60,6 @@ export const SourceSchema = z.looseObject({
   note: z.string().optional(),
   reasoning: z.string().optional(),
 });
-export type Source = z.infer<typeof SourceSchema>;
 
 export const SankeySchema = z.object({
   chain: z.string(),
@@ -90,7 +87,7 @@ const SupplierSchema = z.object({
 });
 const HhiTermSchema = z.object({ value: z.number().nullable(), suppliers: z.array(SupplierSchema) });
 
-export const CriticalityRowSchema = z.object({
+const CriticalityRowSchema = z.object({
   material: z.string(),
   sr: z.number(),
   ei: z.number().nullable(),

@@ -2,7 +2,7 @@ import type { SimulationReport } from '../api/core-models.ts';
 
 export type GroupBy = 'iso3' | 'product' | 'endUse';
 
-export interface BandPoint {
+interface BandPoint {
   month: string;
   shortfall: number;
   p5: number | null;
