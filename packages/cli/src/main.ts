@@ -20,7 +20,7 @@ import {
   projectsSchemaCommand,
   projectsShowCommand,
 } from './commands/projects.ts';
-import { policyEvaluateCommand } from './commands/policy.ts';
+import { engineShortfallDraws, policyEvaluateCommand, policyStockpileCommand } from './commands/policy.ts';
 import { trackerCommand } from './commands/tracker.ts';
 import { offtakeCommand } from './commands/offtake.ts';
 import { datasetPath, loadDataset } from './data/load-dataset.ts';
@@ -187,6 +187,8 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--horizon <months>', 'planning horizon in months', '36')
     .option('--financed-by <date>', 'only projects whose financing can close by this date (YYYY-MM-DD)')
     .option('--projects <file>', 'project records (JSON) instead of the shipped pipeline')
+    .option('--draws <n>', 'Monte Carlo draws per scenario to optimise over (default 0: the central run)')
+    .option('--seed <n>', 'seed of the Monte Carlo draws')
     .option('--json', 'print JSON')
     .action(async (flags: Record<string, unknown>) => {
       code = await portfolioCommand(dataset().dataset, flags, effects);
@@ -311,6 +313,20 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--json', 'print JSON')
     .action((flags: Record<string, unknown>) => {
       code = policyEvaluateCommand(dataset().dataset, flags, effects);
+    });
+  policy
+    .command('stockpile')
+    .description("the stock that keeps a buyer's shortfall under a threshold with a chosen probability, and its cost")
+    .requiredOption('--material <material>', 'commodity of a separated product, e.g. dysprosium')
+    .requiredOption('--buyer <iso3>', 'buyer country, e.g. JPN')
+    .option('--coverage <share>', 'share of simulated outcomes to cover', '0.95')
+    .option('--threshold <tonnes>', 'remaining shortfall tolerated over the horizon, t', '0')
+    .option('--scenarios <ids>', 'scenario ids, comma-separated (default: every built-in scenario but the baseline)')
+    .option('--runs <n>', 'Monte Carlo runs per scenario', '10')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await policyStockpileCommand(dataset().dataset, flags, effects, engineShortfallDraws);
     });
 
   program

@@ -3,7 +3,7 @@ import { BUNDLED_DATASET } from '../data/bundle-files.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import type { Effects } from '../effects.ts';
 import { UsageError } from '../exit-codes.ts';
-import { policyEvaluateCommand } from './policy.ts';
+import { policyEvaluateCommand, policyStockpileCommand, type ShortfallDraws } from './policy.ts';
 
 const dataset = loadDataset(BUNDLED_DATASET);
 const run = (flags: Record<string, unknown>): { code: number; stdout: string } => {
@@ -60,5 +60,55 @@ describe('lodestone policy evaluate', () => {
     expect(() => run({ project: 'US-MP-XXX' })).toThrow(/US-MP-MTP/);
     expect(() => run({ project: 'US-MP-MTP', floor: '-1' })).toThrow(UsageError);
     expect(() => run({ project: 'US-MP-MTP', offtakeShare: '0.5' })).toThrow(/--offtake-price/);
+  });
+});
+
+describe('lodestone policy stockpile', () => {
+  // Ten runs per scenario: total shortfalls 0, 10, …, 90 t in one scenario and nothing in the other.
+  const fake: ShortfallDraws = async (_d, scenario, o) =>
+    Array.from({ length: o.runs }, (_, run) => (scenario.id === 'cn-2025-04-ree7' ? [run * 5, run * 5] : [0]));
+  const stockpile = async (flags: Record<string, unknown>) => {
+    let stdout = '';
+    const effects: Effects = {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      env: {},
+      cwd: '/nonexistent',
+    };
+    const code = await policyStockpileCommand(dataset, flags, effects, fake);
+    return { code, stdout };
+  };
+
+  it('sizes the stock by bisection and prices it at the latest sourced Dy oxide price', async () => {
+    // 20 outcomes; 95 % coverage allows one uncovered outcome: the 80 t draw sets the stock.
+    const r = await stockpile({
+      material: 'dysprosium',
+      buyer: 'JPN',
+      coverage: '0.95',
+      scenarios: 'cn-2025-04-ree7,cn-2024-12-us',
+      json: true,
+    });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      product: string;
+      stockTonnes: number;
+      coverageReached: number;
+      costUsdM: number;
+      price: { usdPerKg: number; year: number };
+      monthsOfUse: number;
+    };
+    expect(out.product).toBe('dy_oxide');
+    expect(out.stockTonnes).toBeGreaterThanOrEqual(80);
+    expect(out.stockTonnes).toBeLessThan(80.1);
+    expect(out.coverageReached).toBe(0.95);
+    expect(out.price).toMatchObject({ usdPerKg: 260, year: 2024 });
+    expect(out.costUsdM).toBeCloseTo((out.stockTonnes * 260) / 1000, 9);
+    expect(out.monthsOfUse).toBeGreaterThan(0);
+  });
+
+  it('needs nothing when the coverage is met without a stock, and rejects an unknown material', async () => {
+    const r = await stockpile({ material: 'dysprosium', buyer: 'JPN', coverage: '0.5', scenarios: 'cn-2024-12-us' });
+    expect(r.stdout).toMatch(/^Stockpile of dy_oxide for JPN: 0 t/);
+    await expect(stockpile({ material: 'dysprosiu', buyer: 'JPN' })).rejects.toThrow(/dysprosium/);
   });
 });

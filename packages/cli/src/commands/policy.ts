@@ -15,7 +15,10 @@ import {
   type PolicyPackage,
   PolicyPackageSchema,
   priceSeries,
+  releaseAsNeeded,
+  sizeStockpile,
 } from '@lodestone/core';
+import { runDraws } from '@lodestone/engine';
 import { z } from 'zod';
 import { DATA_DIR, readCsvTable } from '../data/bundle-files.ts';
 import type { Effects } from '../effects.ts';
@@ -235,3 +238,134 @@ export function policyEvaluateCommand(dataset: Dataset, rawFlags: unknown, effec
   );
   return EXIT.ok;
 }
+
+/** Monthly shortfall series of one buyer and product, one per Monte Carlo draw of a scenario. */
+export type ShortfallDraws = (
+  dataset: Dataset,
+  scenario: Dataset['scenarios'][number],
+  o: { runs: number; seed: number; iso3: string; product: string },
+) => Promise<number[][]>;
+
+const StockpileFlagsSchema = z.object({
+  material: z.string().min(1, 'name a material, e.g. dysprosium'),
+  buyer: z.string().regex(/^[A-Z]{3}$/, 'an ISO3 code, e.g. JPN'),
+  coverage: num.gt(0).max(1).default(0.95),
+  threshold: num.min(0).default(0),
+  scenarios: z.string().optional(),
+  runs: num.int().min(1).max(1000).default(10),
+  seed: num.int().default(1),
+  json: z.boolean().default(false),
+});
+
+/**
+ * `lodestone policy stockpile`: the smallest stock of a material's separated product that keeps the buyer's
+ * remaining shortfall at or under a threshold in the chosen share of simulated outcomes, with its cost.
+ */
+export async function policyStockpileCommand(
+  dataset: Dataset,
+  rawFlags: unknown,
+  effects: Effects,
+  draws: ShortfallDraws,
+): Promise<ExitCode> {
+  const parsed = StockpileFlagsSchema.safeParse(rawFlags);
+  if (!parsed.success) throw usage(parsed.error);
+  const flags = parsed.data;
+  const candidates = dataset.network.products.filter((p) => p.stage === 'refining' && p.commodity === flags.material);
+  const product = candidates[0];
+  if (!product)
+    throw new UsageError(
+      `no separated product of "${flags.material}" in the network; try ${closestNames(flags.material, [
+        ...new Set(dataset.network.products.filter((p) => p.stage === 'refining').map((p) => p.commodity ?? '')),
+      ]).join(', ')}`,
+    );
+  const ids =
+    flags.scenarios?.split(',').map((s) => s.trim()) ??
+    dataset.scenarios.map((s) => s.id).filter((id) => id !== 'baseline');
+  const scenarios = ids.map((id) => {
+    const s = dataset.scenarios.find((x) => x.id === id);
+    if (!s) throw new UsageError(`unknown scenario "${id}"`);
+    return s;
+  });
+  const outcomes: { scenario: string; totalTonnes: number }[] = [];
+  for (const s of scenarios) {
+    const series = await draws(dataset, s, {
+      runs: flags.runs,
+      seed: flags.seed,
+      iso3: flags.buyer,
+      product: product.product,
+    });
+    for (let run = 0; run < flags.runs; run++)
+      outcomes.push({ scenario: s.id, totalTonnes: (series[run] ?? []).reduce((a, x) => a + Math.max(0, x), 0) });
+  }
+  const residual = releaseAsNeeded(outcomes.map((o) => [o.totalTonnes]));
+  const upper = Math.max(1, ...outcomes.map((o) => o.totalTonnes));
+  const answer = sizeStockpile({
+    residual,
+    thresholdTonnes: flags.threshold,
+    coverage: flags.coverage,
+    upperTonnes: upper,
+    toleranceTonnes: Math.max(0.01, upper * 1e-4),
+  });
+  if (!answer.ok) throw new Error('coverage unreachable within the largest simulated shortfall');
+  const use = groupGap(dataset.network, product.product, new Set([flags.buyer]));
+  const monthlyUse = use.requirementTonnes / 12;
+  const priced = { dy_oxide: 'dy_oxide', tb_oxide: 'tb_oxide', ndpr_oxide: 'nd_oxide' }[product.product] as
+    AnnualPrice['product'] | undefined;
+  const prices = readAnnualPrices();
+  const latest = priced ? priceSeries(prices, priced).at(-1) : undefined;
+  const costUsdM = latest ? (answer.stockTonnes * latest.usdPerKg) / 1000 : null;
+  const result = {
+    material: flags.material,
+    product: product.product,
+    buyer: flags.buyer,
+    scenarios: ids,
+    runsPerScenario: flags.runs,
+    seed: flags.seed,
+    coverage: flags.coverage,
+    thresholdTonnes: flags.threshold,
+    stockTonnes: answer.stockTonnes,
+    coverageReached: answer.coverage,
+    monthsOfUse: monthlyUse > 0 ? answer.stockTonnes / monthlyUse : null,
+    monthlyUseTonnes: monthlyUse,
+    costUsdM,
+    price: latest ? { usdPerKg: latest.usdPerKg, year: latest.year, source: latest.source } : null,
+    evaluations: answer.evaluations,
+    outcomes,
+  };
+  if (flags.json) {
+    effects.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const byScenario = scenarios.map((s) => {
+    const own = outcomes.filter((o) => o.scenario === s.id).map((o) => o.totalTonnes);
+    return [s.id, formatNumber(Math.max(...own)), formatNumber(own.reduce((a, x) => a + x, 0) / own.length)];
+  });
+  effects.stdout(
+    [
+      `Stockpile of ${product.product} for ${flags.buyer}: ${formatNumber(answer.stockTonnes)} t keeps the remaining shortfall at or under ${formatNumber(flags.threshold)} t in ${formatShare(answer.coverage)} of ${outcomes.length} outcomes (target ${formatShare(flags.coverage)})`,
+      monthlyUse > 0
+        ? `= ${(answer.stockTonnes / monthlyUse).toFixed(1)} months of ${flags.buyer}'s use (${formatNumber(monthlyUse)} t/month: network ${use.year} requirement, one tier)`
+        : `${flags.buyer} has no recorded use of ${product.product} in the network`,
+      costUsdM !== null && latest
+        ? `cost about USD ${formatNumber(costUsdM)} m at USD ${latest.usdPerKg}/kg (${latest.product} ${latest.year} annual average, ${latest.source})`
+        : 'no sourced price to cost it',
+      '',
+      textTable(['scenario', 'largest shortfall (t)', 'mean shortfall (t)'], byScenario, new Set([1, 2])),
+      `${flags.runs} Monte Carlo runs per scenario, seed ${flags.seed}; stock released as needed, never replenished; bisection in ${answer.evaluations} evaluations`,
+    ].join('\n') + '\n',
+  );
+  return EXIT.ok;
+}
+
+/** Shortfall draws from the simulation engine: each run's monthly shortfall of the product at the buyer, all end uses. */
+export const engineShortfallDraws: ShortfallDraws = async (dataset, scenario, o) => {
+  const draws = await runDraws(dataset, scenario, { seed: o.seed, first: 0, count: o.runs });
+  const byRun = new Map(draws.map((d) => [d.run, d]));
+  return Array.from({ length: o.runs }, (_, run) => {
+    const series = Object.entries(byRun.get(run)?.shortfall ?? {})
+      .filter(([key]) => key.startsWith(`${o.iso3}|${o.product}|`))
+      .map(([, s]) => s);
+    const months = Math.max(0, ...series.map((s) => s.length));
+    return Array.from({ length: months }, (_, m) => series.reduce((a, s) => a + (s[m] ?? 0), 0));
+  });
+};
