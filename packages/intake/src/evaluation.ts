@@ -12,16 +12,15 @@ import {
   LanguageSchema,
 } from './model.ts';
 
-export const LabelledEventSchema = z.object({
+const LabelledEventSchema = z.object({
   type: EventTypeSchema,
   action: ExportControlActionSchema.optional(),
   date: z.string().optional(),
   parties: z.array(z.string()).optional(),
   measures: z.array(z.string()).optional(),
 });
-export type LabelledEvent = z.infer<typeof LabelledEventSchema>;
 
-export const LabelledItemSchema = z.object({
+const LabelledItemSchema = z.object({
   file: z.string().min(1),
   lang: LanguageSchema,
   published: z.iso.date().nullable(),
@@ -39,7 +38,7 @@ export interface Counts {
   fn: number;
 }
 
-export interface FieldCounts {
+interface FieldCounts {
   checked: number;
   correct: number;
 }
