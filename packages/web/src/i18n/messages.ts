@@ -28,7 +28,7 @@ export const en = {
   chinaShare: 'China share',
   alliedShare: 'Allied share',
   worldTotal: 'World total',
-  mapTitle: 'Share of world {stage} by country, {year}',
+  mapTitle: 'Share by country — {stage}, {year}',
   barTitle: 'Largest producers, {year}',
   mapSummary: '{commodity}, {stage} {year}: {n} countries; largest {top} with {share}.',
   barSummary: 'Ranked producers of {commodity}: {list}.',

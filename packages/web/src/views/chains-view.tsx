@@ -50,7 +50,10 @@ function SankeyFigure({ sankey, i18n }: { sankey: Sankey; i18n: I18n }) {
     const byId = new Map(sankey.nodes.map((n) => [n.id, n]));
     return (id: string) => {
       const n = byId.get(id);
-      return n ? `${i18n.name(n)} · ${n.area}` : id;
+      if (!n) return id;
+      // End uses come without a display name (their key, e.g. ev_traction_motor); make the key readable.
+      const name = n.stage === 'end_use' && !n.nameJa ? n.nameEn.replace(/_/g, ' ') : i18n.name(n);
+      return `${name} · ${n.area}`;
     };
   }, [sankey, i18n]);
   const links = useMemo(() => [...sankey.links].sort((a, b) => b.value - a.value), [sankey]);
