@@ -6,8 +6,17 @@ import { networkBalance, proportionalFlows } from './balance.ts';
 import { checkNetwork } from './network-check.ts';
 
 const source = SourceIdSchema.parse('test-source');
-const product = (p: string, stage: 'mining' | 'refining' | 'end_use') =>
-  ({ product: p, chain: 'magnets', stage, unit: 't', nameEn: p, nameJa: p, commodity: null, source }) as const;
+const product = (p: string, stage: 'mining' | 'refining' | 'end_use') => ({
+  product: p,
+  chain: 'magnets' as const,
+  stage,
+  unit: 't' as const,
+  nameEn: p,
+  nameJa: p,
+  commodity: null,
+  controlItems: [],
+  source,
+});
 const out = (p: string, area: string, output: number) => ({
   product: p,
   area,

@@ -11,7 +11,7 @@ import { buildMonthModel, type MonthModel, SHORTFALL_SEGMENTS } from './month-mo
 import { indexNetwork, type NetworkIndex } from './network-index.ts';
 import { drawFrom, runStream, centralValue } from './rng.ts';
 import {
-  addMonths,
+  shiftMonth,
   allowedShare,
   type MonthShocks,
   type RestrictionTemplate,
@@ -59,7 +59,7 @@ export function prepareSimulation(
   const index = 'byKey' in network ? network : indexNetwork(network);
   const horizon = options.months ?? scenario.horizonMonths;
   const sized = { ...scenario, horizonMonths: horizon };
-  const months = Array.from({ length: horizon }, (_, i) => addMonths(scenario.startMonth, i));
+  const months = Array.from({ length: horizon }, (_, i) => shiftMonth(scenario.startMonth, i));
   const { products: touched, issuers } = touchedProducts(index, regime, sized);
   const substitutable = new Set<number>();
   for (const sub of scenario.substitution) {

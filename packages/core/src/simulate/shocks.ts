@@ -35,7 +35,7 @@ export interface MonthShocks {
 }
 
 /** The month `n` months after `month` (YYYY-MM). */
-export const addMonths = (month: string, n: number): string => {
+export const shiftMonth = (month: string, n: number): string => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const t = y * 12 + (m - 1) + n;
   return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
@@ -52,10 +52,10 @@ function dayNumber(iso: string): number {
   return era * 146097 + doe - 719468;
 }
 
-const daysInMonth = (month: string): number => dayNumber(`${addMonths(month, 1)}-01`) - dayNumber(`${month}-01`);
+const daysInMonth = (month: string): number => dayNumber(`${shiftMonth(month, 1)}-01`) - dayNumber(`${month}-01`);
 
 const activeIn = (month: string, start: string, duration: number) =>
-  month >= start && month < addMonths(start, duration);
+  month >= start && month < shiftMonth(start, duration);
 
 /** The issuer of every regime measure in the bundled model (MOFCOM and the customs administration). */
 const REGIME_ISSUER = 'CHN';
@@ -230,7 +230,7 @@ export function touchedProducts(
   const issuers = new Set<string>();
   const tightest: RunParameters = { approvalRate: 0, delayDays: 0, rampUp: 0 };
   for (let i = 0; i < scenario.horizonMonths; i++) {
-    const s = shocksIn(index, regime, scenario, addMonths(scenario.startMonth, i), tightest);
+    const s = shocksIn(index, regime, scenario, shiftMonth(scenario.startMonth, i), tightest);
     for (const r of s.restrictions) {
       touched.add(r.product);
       issuers.add(r.from);
