@@ -26,7 +26,7 @@ const OfftakeFlagsSchema = z.object({
 });
 
 /** A portfolio by id (data/frameworks/portfolios/<id>.json) or by path; an error names the file and JSON path. */
-export function readPortfolio(
+function readPortfolio(
   ref: string,
   cwd: string,
   root = DATA_DIR,

@@ -30,14 +30,14 @@ const PRICES_FILE = join('prices', 'oxide-annual-prices.csv');
 const CASES_FILE = join('prices', 'policy-cases.json');
 
 /** The typed annual price table; a bad row names file, row and column. */
-export function readAnnualPrices(root = DATA_DIR): AnnualPrice[] {
+function readAnnualPrices(root = DATA_DIR): AnnualPrice[] {
   const parsed = parseAnnualPrices(readCsvTable(join(root, PRICES_FILE), root));
   if (!parsed.ok) throw new Error(parsed.error.map(formatImportIssue).join('\n'));
   return parsed.value;
 }
 
 /** The policy cases, validated; an error names the JSON path. */
-export function readPolicyCases(root = DATA_DIR): PolicyCase[] {
+function readPolicyCases(root = DATA_DIR): PolicyCase[] {
   const parsed = z.array(PolicyCaseSchema).safeParse(JSON.parse(readFileSync(join(root, CASES_FILE), 'utf8')));
   if (!parsed.success)
     throw new Error(parsed.error.issues.map((i) => `${CASES_FILE} at ${i.path.join('.')}: ${i.message}`).join('\n'));

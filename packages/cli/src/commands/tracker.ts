@@ -17,7 +17,7 @@ import { closestNames } from '../suggest.ts';
 import { requireSources } from './policy.ts';
 
 /** Every framework in data/frameworks (one JSON file each), validated; an error names the file and JSON path. */
-export function readFrameworks(root = DATA_DIR): Framework[] {
+function readFrameworks(root = DATA_DIR): Framework[] {
   const dir = join(root, 'frameworks');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
