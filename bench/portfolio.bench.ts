@@ -11,18 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  buildPortfolioModel,
-  gapProfile,
-  loadHighsSolver,
-  optimisePortfolio,
-  seriesFromDraw,
-  toMps,
-} from '@lodestone/core';
-import { runDraws } from '@lodestone/engine';
+import { buildPortfolioModel, loadHighsSolver, optimisePortfolio, toMps } from '@lodestone/core';
 import { BUNDLED_DATASET } from '../packages/cli/src/data/bundle-files.ts';
 import { loadDataset } from '../packages/cli/src/data/load-dataset.ts';
-import { idleProducts, portfolioProblem, setUpPortfolio } from '../packages/cli/src/commands/portfolio.ts';
+import { portfolioProblem, scenarioGaps, setUpPortfolio } from '../packages/cli/src/commands/portfolio.ts';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,38 +26,10 @@ const SEED = 20251028;
 
 const quiet = { stdout: () => {}, stderr: () => {}, env: {}, cwd: process.cwd() };
 const dataset = loadDataset(arg('dataset', BUNDLED_DATASET));
-const setup = setUpPortfolio(dataset, { scenarios: SCENARIOS }, quiet);
-const monthsBetween = (from: string, to: string) =>
-  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+const setup = setUpPortfolio(dataset, { scenarios: SCENARIOS, draws: DRAWS, seed: SEED }, quiet);
 
 let t0 = performance.now();
-const profiles = [];
-for (const scenario of setup.scenarios) {
-  const offset = Math.max(0, monthsBetween(setup.startMonth, scenario.startMonth));
-  const draws = await runDraws(dataset, scenario, {
-    months: Math.max(1, setup.months - offset),
-    seed: SEED,
-    first: 0,
-    count: DRAWS,
-  });
-  for (const draw of draws)
-    profiles.push(
-      gapProfile(
-        seriesFromDraw(draw).map((s) => ({
-          ...s,
-          shortfall: [...new Array<number>(offset).fill(0), ...Array.from(s.shortfall)].slice(0, setup.months),
-        })),
-        {
-          scenario: `${scenario.id}#${draw.run}`,
-          probability: 1 / (DRAWS * setup.scenarios.length),
-          months: setup.months,
-          allied: setup.allied,
-          endUsePriority: scenario.endUsePriority,
-          idleOf: idleProducts(setup),
-        },
-      ),
-    );
-}
+const profiles = await scenarioGaps(dataset, setup, { draws: DRAWS, seed: SEED });
 const drawMs = performance.now() - t0;
 const problem = portfolioProblem(setup, profiles);
 const { lp } = buildPortfolioModel(problem);

@@ -8,7 +8,7 @@ import { loadDataset } from '../data/load-dataset.ts';
 import { BUNDLED_DATASET } from '../data/bundle-files.ts';
 import type { Effects } from '../effects.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { idleProducts, portfolioProblem, readProjects, scenarioGaps, setUpPortfolio } from './portfolio.ts';
+import { portfolioProblem, readProjects, scenarioGaps, setUpPortfolio } from './portfolio.ts';
 
 const SCENARIOS = 'cn-2025-04-ree7,cn-2025-10-package';
 const quiet: Effects = { stdout: () => {}, stderr: () => {}, env: {}, cwd: '/nonexistent' };
@@ -56,16 +56,7 @@ describe('lodestone portfolio', () => {
     const dataset = loadDataset(BUNDLED_DATASET);
     const setup = setUpPortfolio(dataset, { scenarios: SCENARIOS }, quiet);
     const solver = await loadHighsSolver();
-    const gaps = scenarioGaps(
-      dataset,
-      setup.scenarios,
-      setup.probabilities,
-      setup.startMonth,
-      setup.months,
-      setup.allied,
-      solver,
-      idleProducts(setup),
-    );
+    const gaps = await scenarioGaps(dataset, setup);
     const problem = portfolioProblem(setup, gaps);
     const best = optimisePortfolio(problem, solver, setup.feed.chainOf, { mipRelGap: 1e-9 });
     if (!best.ok) throw new Error(best.error.detail);
@@ -82,6 +73,26 @@ describe('lodestone portfolio', () => {
     for (const id of ids) check([id]);
     fc.assert(fc.property(fc.subarray(ids), (subset) => check(subset)));
     expect(compared).toBeGreaterThan(ids.length);
+  }, 120_000);
+
+  it('optimises over Monte Carlo draws of each scenario, equally likely within it, the same for the same seed', async () => {
+    const args = ['portfolio', '--scenarios', SCENARIOS, '--draws', '2', '--seed', '7', '--horizon', '24', '--json'];
+    const [a, b] = [await runCli(args), await runCli(args)];
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const plan = JSON.parse(a.stdout) as {
+      draws: number;
+      seed: number;
+      chosen: { shortfallRemoved: { scenario: string }[] }[];
+    };
+    expect(plan).toMatchObject({ draws: 2, seed: 7 });
+    for (const c of plan.chosen)
+      expect(c.shortfallRemoved.map((s) => s.scenario)).toEqual([
+        'cn-2025-04-ree7#0',
+        'cn-2025-04-ree7#1',
+        'cn-2025-10-package#0',
+        'cn-2025-10-package#1',
+      ]);
   }, 120_000);
 
   it('keeps to projects whose financing can close by the deadline', async () => {

@@ -3,13 +3,11 @@ import { join, resolve } from 'node:path';
 import {
   type Budget,
   candidatesFromProjects,
-  centralParameters,
   chainFeed,
   type Dataset,
   type Candidate,
   type ChainFeed,
   type ExcludedProject,
-  type FeedCoefficient,
   formatImportIssue,
   gapProfile,
   type GapProfile,
@@ -17,19 +15,19 @@ import {
   optimisePortfolio,
   parseBudgetFlag,
   parsePortfolioTables,
-  perMonthPool,
   type PortfolioPlan,
   type PortfolioProblem,
   PortfolioProblemSchema,
   type PortfolioTables,
-  prepareSimulation,
   type Project,
   ProjectSchema,
-  runScenario,
   type Scenario,
-  type Solver,
+  seriesFromDraw,
+  seriesFromReport,
+  type ShortfallSeries,
   withSpare,
 } from '@lodestone/core';
+import { DEFAULT_SEED, runDraws, simulate } from '@lodestone/engine';
 import { z } from 'zod';
 import { DATA_DIR, readCsvTable } from '../data/bundle-files.ts';
 import type { Effects } from '../effects.ts';
@@ -48,6 +46,8 @@ const PortfolioFlagsSchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD')
     .optional(),
   projects: z.string().min(1).optional(),
+  draws: z.coerce.number().int().min(0).max(1000).default(0),
+  seed: z.coerce.number().int().optional(),
   json: z.boolean().default(false),
 });
 
@@ -105,49 +105,51 @@ const addMonths = (month: string, n: number): string => {
   return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
 };
 
-/** Each scenario's central run as a gap profile over the common horizon (months before a scenario starts are zero). */
-export function scenarioGaps(
+const monthsBetween = (from: string, to: string): number =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+
+/** A series moved `offset` months later on a horizon of `months` (earlier months zero). */
+const shifted = (s: ShortfallSeries, offset: number, months: number): ShortfallSeries => ({
+  ...s,
+  shortfall: [...new Array<number>(offset).fill(0), ...Array.from(s.shortfall)].slice(0, months),
+});
+
+/**
+ * Gap profiles for the setup's scenarios from the simulation engine: each scenario's central run (`draws` 0),
+ * or `draws` Monte Carlo runs of each, equally likely within their scenario. A scenario that starts after the
+ * horizon does is padded with months without shortfall.
+ */
+export async function scenarioGaps(
   dataset: Dataset,
-  scenarios: readonly Scenario[],
-  probabilities: readonly number[],
-  startMonth: string,
-  months: number,
-  allied: ReadonlySet<string>,
-  solver: Solver,
-  idleOf?: { coefficients: FeedCoefficient[]; products: string[] },
-): GapProfile[] {
-  return scenarios.map((scenario, i) => {
-    const offset = Math.max(
-      0,
-      (Number(scenario.startMonth.slice(0, 4)) - Number(startMonth.slice(0, 4))) * 12 +
-        Number(scenario.startMonth.slice(5)) -
-        Number(startMonth.slice(5)),
-    );
-    const length = Math.max(1, months - offset);
-    const prepared = prepareSimulation(dataset.network, dataset, scenario, { months: length });
-    const series = [];
-    if (prepared.model) {
-      const pool = perMonthPool(solver, prepared.model.lp);
-      try {
-        const run = runScenario(prepared, centralParameters(scenario), pool);
-        for (const s of run.series.values())
-          series.push({
-            ...s,
-            shortfall: [...new Array<number>(offset).fill(0), ...Array.from(s.shortfall)].slice(0, months),
-          });
-      } finally {
-        pool.dispose();
-      }
+  setup: PortfolioSetup,
+  o: { draws?: number; seed?: number } = {},
+): Promise<GapProfile[]> {
+  const profiles: GapProfile[] = [];
+  const idleOf = idleProducts(setup);
+  for (const [i, scenario] of setup.scenarios.entries()) {
+    const offset = Math.max(0, monthsBetween(setup.startMonth, scenario.startMonth));
+    const months = Math.max(1, setup.months - offset);
+    const probability = setup.probabilities[i] ?? 0;
+    const profile = (id: string, p: number, series: readonly ShortfallSeries[]) =>
+      gapProfile(
+        series.map((s) => shifted(s, offset, setup.months)),
+        {
+          scenario: id,
+          probability: p,
+          months: setup.months,
+          allied: setup.allied,
+          endUsePriority: scenario.endUsePriority,
+          idleOf,
+        },
+      );
+    if (!o.draws) {
+      profiles.push(profile(scenario.id, probability, seriesFromReport(await simulate(dataset, scenario, { months }))));
+      continue;
     }
-    return gapProfile(series, {
-      scenario: scenario.id,
-      probability: probabilities[i] ?? 0,
-      months,
-      allied,
-      endUsePriority: scenario.endUsePriority,
-      ...(idleOf ? { idleOf } : {}),
-    });
-  });
+    const draws = await runDraws(dataset, scenario, { months, seed: o.seed ?? DEFAULT_SEED, first: 0, count: o.draws });
+    for (const d of draws) profiles.push(profile(`${scenario.id}#${d.run}`, probability / o.draws, seriesFromDraw(d)));
+  }
+  return profiles;
 }
 
 /** Everything the programme needs apart from the gaps, read and checked from the flags, data and pipeline. */
@@ -163,6 +165,9 @@ export interface PortfolioSetup {
   readonly allied: ReadonlySet<string>;
   readonly feed: ChainFeed;
   readonly tables: PortfolioTables;
+  /** Monte Carlo draws per scenario (0: the central run) and their seed. */
+  readonly draws: number;
+  readonly seed: number;
   readonly json: boolean;
 }
 
@@ -233,6 +238,8 @@ export function setUpPortfolio(dataset: Dataset, rawFlags: unknown, effects: Eff
     allied,
     feed: chainFeed(dataset.network, allied),
     tables,
+    draws: flags.draws,
+    seed: flags.seed ?? DEFAULT_SEED,
     json: flags.json,
   };
 }
@@ -262,16 +269,7 @@ export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effe
   const setup = setUpPortfolio(dataset, rawFlags, effects);
   const { scenarios, probabilities, startMonth, candidates, excluded, budgets, feed } = setup;
   const solver = await loadHighsSolver();
-  const gaps = scenarioGaps(
-    dataset,
-    scenarios,
-    probabilities,
-    startMonth,
-    setup.months,
-    setup.allied,
-    solver,
-    idleProducts(setup),
-  );
+  const gaps = await scenarioGaps(dataset, setup, { draws: setup.draws, seed: setup.seed });
   const problem = portfolioProblem(setup, gaps);
   const plan = optimisePortfolio(problem, solver, feed.chainOf);
   if (!plan.ok) {
@@ -287,16 +285,40 @@ export async function portfolioCommand(dataset: Dataset, rawFlags: unknown, effe
     budgets,
     candidates: candidates.map((c) => c.id),
     excluded,
+    draws: setup.draws,
+    ...(setup.draws > 0 ? { seed: setup.seed } : {}),
   };
   if (setup.json) {
     effects.stdout(`${JSON.stringify({ ...meta, ...plan.value }, null, 2)}\n`);
     return EXIT.ok;
   }
-  effects.stdout(renderPlan(meta, plan.value));
+  effects.stdout(
+    renderPlan(
+      { ...meta, profiles: gaps.map((g) => ({ scenario: g.scenario, probability: g.probability })) },
+      plan.value,
+    ),
+  );
   return EXIT.ok;
 }
 
 const musd = (usd: number) => formatNumber(usd / 1e6);
+
+/** Shortfall removed in a scenario: over its Monte Carlo draws (`id#run`), their probability-weighted mean. */
+function removedIn(
+  removed: readonly { scenario: string; weightedTonnes: number }[],
+  id: string,
+  profiles: readonly { scenario: string; probability: number }[],
+): number {
+  const mine = profiles.filter((p) => p.scenario === id || p.scenario.startsWith(`${id}#`));
+  const total = mine.reduce((a, p) => a + p.probability, 0);
+  if (total === 0) return 0;
+  return (
+    mine.reduce(
+      (a, p) => a + p.probability * (removed.find((r) => r.scenario === p.scenario)?.weightedTonnes ?? 0),
+      0,
+    ) / total
+  );
+}
 
 function renderPlan(
   meta: {
@@ -307,6 +329,7 @@ function renderPlan(
     budgets: readonly Budget[];
     candidates: readonly string[];
     excluded: readonly ExcludedProject[];
+    profiles: readonly { scenario: string; probability: number }[];
   },
   plan: PortfolioPlan,
 ): string {
@@ -340,7 +363,7 @@ function renderPlan(
           c.financing.map((f) => `${f.financier} ${f.instrument} ${musd(f.usd)}`).join('; '),
           formatNumber(c.expectedShortfallRemoved),
           c.weightedTonnesPerMillionUsd === null ? '—' : formatNumber(c.weightedTonnesPerMillionUsd),
-          ...c.shortfallRemoved.map((s) => formatNumber(s.weightedTonnes)),
+          ...meta.scenarios.map((s) => formatNumber(removedIn(c.shortfallRemoved, s.id, meta.profiles))),
         ]),
         new Set([2, 4, 5, ...meta.scenarios.map((_, i) => 6 + i)]),
       ),
