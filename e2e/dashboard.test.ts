@@ -161,13 +161,29 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
     await shot('atlas-ja');
   });
 
-  it('fits a 390-pixel phone screen without horizontal scrolling', async () => {
+  it('fits every page on a 390-pixel phone screen without horizontal scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await phone.goto(`${server.baseUrl}/atlas`);
-    await phone.waitForSelector(READY('atlas-map'), { timeout: 30_000 });
-    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await shot('atlas-phone', phone);
+    phone.on('pageerror', (e) => pageErrors.push(e.message));
+    for (const route of ['atlas', 'chains', 'criticality', 'controls', 'scenarios']) {
+      await phone.goto(`${server.baseUrl}/${route}`);
+      await phone.waitForSelector('h2');
+      if (route !== 'scenarios') await phone.waitForSelector('[data-chart][data-ready="true"]', { timeout: 30_000 });
+      expect(await phone.evaluate<number>('document.documentElement.scrollWidth'), route).toBeLessThanOrEqual(390);
+      await shot(`${route}-phone`, phone);
+    }
     await phone.close();
+  });
+
+  it('is keyboard-navigable: skip link first, then the pages in order', async () => {
+    await page.goto(`${server.baseUrl}/atlas`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.className')).toBe('skip');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.dataset.nav')).toBe('chains');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(READY('sankey'), { timeout: 30_000 });
+    expect(page.url()).toBe(`${server.baseUrl}/chains`);
     expect(pageErrors).toEqual([]);
   });
 });
