@@ -23,6 +23,10 @@ import {
 import { engineShortfallDraws, policyEvaluateCommand, policyStockpileCommand } from './commands/policy.ts';
 import { trackerCommand } from './commands/tracker.ts';
 import { offtakeCommand } from './commands/offtake.ts';
+import { dbMigrateCommand, dbSeedCommand, dbStatusCommand } from './commands/db.ts';
+import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keys.ts';
+import { serveCommand } from './commands/serve.ts';
+import { workerCommand } from './commands/worker.ts';
 import { datasetPath, loadDataset } from './data/load-dataset.ts';
 import { type Effects, processEffects } from './effects.ts';
 import { EXIT, type ExitCode, UsageError } from './exit-codes.ts';
@@ -371,6 +375,74 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .action((dir: string, flags: { out?: string; skipUnmapped?: boolean }) => {
       const { dataset: base } = dataset();
       code = importUsgsMcsCommand(base, dir, flags, effects);
+    });
+
+  const dataDirOption = (c: Command): Command =>
+    c.option('--data-dir <dir>', 'embedded database directory (default: $LODESTONE_DATA_DIR or ./.lodestone/db)');
+  const db = program
+    .command('db')
+    .description('the database: embedded PGlite by default, PostgreSQL when DATABASE_URL is set');
+  dataDirOption(db.command('migrate').description('apply pending schema migrations')).action(
+    async (flags: Record<string, unknown>) => {
+      code = await dbMigrateCommand(flags, effects);
+    },
+  );
+  dataDirOption(
+    db.command('seed').description('store the dataset and its built-in scenarios (once per version)'),
+  ).action(async (flags: Record<string, unknown>) => {
+    const { path, dataset: d } = dataset();
+    code = await dbSeedCommand(d, path, flags, effects);
+  });
+  dataDirOption(db.command('status').description('migrations applied or pending, and the dataset versions stored'))
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await dbStatusCommand(flags, effects);
+    });
+
+  const keys = program
+    .command('keys')
+    .description('API keys: viewer, analyst or admin, optionally for partner countries');
+  dataDirOption(keys.command('create').description('create a key and print it once (only its hash is stored)'))
+    .requiredOption('--role <role>', 'viewer | analyst | admin')
+    .option('--partner <iso3...>', 'partner countries the key speaks for, e.g. JPN USA')
+    .option('--label <text>', 'a note on who holds the key')
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await keysCreateCommand(flags, effects);
+    });
+  dataDirOption(keys.command('list').description('every key, without secrets'))
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await keysListCommand(flags, effects);
+    });
+  dataDirOption(keys.command('revoke').description('revoke a key').argument('<id>', 'key id, e.g. key_3f2a…')).action(
+    async (id: string, flags: Record<string, unknown>) => {
+      code = await keysRevokeCommand(id, flags, effects);
+    },
+  );
+
+  dataDirOption(
+    program
+      .command('serve')
+      .description('the HTTP API (OpenAPI at /openapi.json, reference at /docs) and the dashboard')
+      .option('--port <port>', 'port', '8787')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--require-keys', 'require an API key for every write, even from this machine')
+      .option('--no-worker', 'on PostgreSQL, leave sweep jobs to lodestone worker processes')
+      .option('--rate-limit <n>', 'requests per minute per key (or per address without one)', '600')
+      .option('--log <level>', 'log level: fatal | error | warn | info | debug | silent', 'info'),
+  ).action(async (flags: Record<string, unknown>) => {
+    const { path, dataset: d } = dataset();
+    code = await serveCommand(d, path, flags, effects);
+  });
+
+  program
+    .command('worker')
+    .description('run scenario-sweep jobs from the PostgreSQL queue at DATABASE_URL (any number of machines)')
+    .option('--concurrency <n>', 'jobs at once', '1')
+    .option('--threads <n>', 'simulation threads per job (default: cores, at most 4)')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await workerCommand(flags, effects);
     });
 
   try {
