@@ -315,8 +315,9 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .option('--runs <n>', 'price paths', '2000')
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print JSON')
-    .action((flags: Record<string, unknown>) => {
-      code = policyEvaluateCommand(dataset().dataset, flags, effects);
+    .option('--scenario <id>', 'also simulate the allied shortfall without and with the project (central run)')
+    .action(async (flags: Record<string, unknown>) => {
+      code = await policyEvaluateCommand(dataset().dataset, flags, effects);
     });
   policy
     .command('stockpile')

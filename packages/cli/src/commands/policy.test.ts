@@ -6,10 +6,10 @@ import { UsageError } from '../exit-codes.ts';
 import { policyEvaluateCommand, policyStockpileCommand, type ShortfallDraws } from './policy.ts';
 
 const dataset = loadDataset(BUNDLED_DATASET);
-const run = (flags: Record<string, unknown>): { code: number; stdout: string } => {
+const run = async (flags: Record<string, unknown>): Promise<{ code: number; stdout: string }> => {
   let stdout = '';
   const effects: Effects = { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {}, cwd: '/nonexistent' };
-  const code = policyEvaluateCommand(dataset, flags, effects);
+  const code = await policyEvaluateCommand(dataset, flags, effects);
   return { code, stdout };
 };
 
@@ -20,8 +20,8 @@ interface Evaluation {
 }
 
 describe('lodestone policy evaluate', () => {
-  it('reproduces the MP Materials floor: the NPV rises, the taxpayer pays, and every figure is sourced', () => {
-    const r = run({ project: 'US-MP-MTP', signed: true, runs: '300', seed: '7', json: true });
+  it('reproduces the MP Materials floor: the NPV rises, the taxpayer pays, and every figure is sourced', async () => {
+    const r = await run({ project: 'US-MP-MTP', signed: true, runs: '300', seed: '7', json: true });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
       tools: { priceFloor: { usdPerKg: number; fromYear: number; years: number } };
@@ -43,23 +43,35 @@ describe('lodestone policy evaluate', () => {
     expect(out.alliedGap.projectCapacityTonnes).toBe(6000);
   });
 
-  it('gives the same answer for the same seed, bit for bit', () => {
+  it('gives the same answer for the same seed, bit for bit', async () => {
     const flags = { project: 'US-MP-MTP', floor: '110', runs: '200', seed: '3', json: true };
-    expect(run(flags).stdout).toBe(run(flags).stdout);
-    expect(run({ ...flags, seed: '4' }).stdout).not.toBe(run(flags).stdout);
+    const once = (await run(flags)).stdout;
+    expect((await run(flags)).stdout).toBe(once);
+    expect((await run({ ...flags, seed: '4' })).stdout).not.toBe(once);
   });
 
-  it('prints a table with both cases and names the assumptions', () => {
-    const r = run({ project: 'US-MP-MTP', floor: '110', years: '10', runs: '200' });
+  it('prints a table with both cases and names the assumptions', async () => {
+    const r = await run({ project: 'US-MP-MTP', floor: '110', years: '10', runs: '200' });
     expect(r.stdout).toMatch(/without tools/);
     expect(r.stdout).toMatch(/price floor USD 110\/kg, 2025–2034/);
     expect(r.stdout).toMatch(/assumptions: .*assumption-project-discount-rate/);
   });
 
-  it('rejects an unknown project or a bad flag as a usage error', () => {
-    expect(() => run({ project: 'US-MP-XXX' })).toThrow(/US-MP-MTP/);
-    expect(() => run({ project: 'US-MP-MTP', floor: '-1' })).toThrow(UsageError);
-    expect(() => run({ project: 'US-MP-MTP', offtakeShare: '0.5' })).toThrow(/--offtake-price/);
+  it('rejects an unknown project, scenario or a bad flag as a usage error', async () => {
+    await expect(run({ project: 'US-MP-XXX' })).rejects.toThrow(/US-MP-MTP/);
+    await expect(run({ project: 'US-MP-MTP', floor: '-1' })).rejects.toThrow(UsageError);
+    await expect(run({ project: 'US-MP-MTP', offtakeShare: '0.5' })).rejects.toThrow(/--offtake-price/);
+    await expect(run({ project: 'US-MP-MTP', scenario: 'cn-2099' })).rejects.toThrow(UsageError);
+  });
+
+  it('simulates the allied shortfall with and without the project under a scenario (engine central run)', async () => {
+    const r = await run({ project: 'US-MP-MTP', signed: true, runs: '50', scenario: 'cn-2025-10-package', json: true });
+    const out = JSON.parse(r.stdout) as {
+      alliedShortfallChange: { byProduct: { product: string; withoutTonnes: number; withTonnes: number }[] };
+    };
+    const magnets = out.alliedShortfallChange.byProduct.find((x) => x.product === 'ndfeb_sintered');
+    expect(magnets?.withoutTonnes).toBeGreaterThan(0);
+    expect(magnets?.withTonnes).toBeLessThan(magnets?.withoutTonnes ?? 0);
   });
 });
 

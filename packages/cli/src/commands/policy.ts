@@ -15,10 +15,14 @@ import {
   type PolicyPackage,
   PolicyPackageSchema,
   priceSeries,
+  groupShortfallChange,
   releaseAsNeeded,
+  type SimulationReport,
+  type SourceId,
+  withProjectOutput,
   sizeStockpile,
 } from '@lodestone/core';
-import { runDraws } from '@lodestone/engine';
+import { runDraws, simulate } from '@lodestone/engine';
 import { z } from 'zod';
 import { DATA_DIR, readCsvTable } from '../data/bundle-files.ts';
 import type { Effects } from '../effects.ts';
@@ -74,6 +78,7 @@ const EvaluateFlagsSchema = z.object({
   passThrough: num.min(0).max(1).default(1),
   runs: num.int().min(1).max(100_000).default(2000),
   seed: num.int().default(1),
+  scenario: z.string().optional(),
   json: z.boolean().default(false),
 });
 type EvaluateFlags = z.infer<typeof EvaluateFlagsSchema>;
@@ -130,8 +135,18 @@ function describeTools(tools: PolicyPackage): string[] {
   return lines.length > 0 ? lines : ['no tools'];
 }
 
+/** The central run of a scenario (the simulation engine's, passed in so tests can use it or a fake). */
+export type CentralRun = (dataset: Dataset, scenario: Dataset['scenarios'][number]) => Promise<SimulationReport>;
+
+export const engineCentralRun: CentralRun = (dataset, scenario) => simulate(dataset, scenario, { runs: 1 });
+
 /** `lodestone policy evaluate`: a project's NPV, IRR, bankability and taxpayer cost under a package of tools. */
-export function policyEvaluateCommand(dataset: Dataset, rawFlags: unknown, effects: Effects): ExitCode {
+export async function policyEvaluateCommand(
+  dataset: Dataset,
+  rawFlags: unknown,
+  effects: Effects,
+  centralRun: CentralRun = engineCentralRun,
+): Promise<ExitCode> {
   const parsed = EvaluateFlagsSchema.safeParse(rawFlags);
   if (!parsed.success) throw usage(parsed.error);
   const flags = parsed.data;
@@ -166,6 +181,32 @@ export function policyEvaluateCommand(dataset: Dataset, rawFlags: unknown, effec
   const withTools = run(tools);
   const allied = dataset.groups.find((g) => g.id === 'allied');
   const gap = allied ? groupGap(dataset.network, c.project.product, new Set(allied.members)) : null;
+  const scenario = flags.scenario === undefined ? undefined : dataset.scenarios.find((x) => x.id === flags.scenario);
+  if (flags.scenario !== undefined && !scenario)
+    throw new UsageError(
+      `unknown scenario "${flags.scenario}"; did you mean ${closestNames(
+        flags.scenario,
+        dataset.scenarios.map((x) => x.id),
+      ).join(', ')}?`,
+    );
+  const shortfall =
+    scenario && allied
+      ? groupShortfallChange(
+          await centralRun(dataset, scenario),
+          await centralRun(
+            {
+              ...dataset,
+              network: withProjectOutput(
+                dataset.network,
+                { product: c.project.product, iso3: c.project.iso3, tonnesPerYear: c.project.capacityTonnesPerYear },
+                c.project.sources.volume.at(-1) as SourceId,
+              ),
+            },
+            scenario,
+          ),
+          new Set(allied.members),
+        )
+      : null;
   const cited = policyCaseSources(c);
   const assumptions = dataset.sources.filter((s) => s.kind === 'assumption' && cited.includes(s.id));
   if (flags.json) {
@@ -181,7 +222,12 @@ export function policyEvaluateCommand(dataset: Dataset, rawFlags: unknown, effec
           alliedGap: gap && {
             ...gap,
             projectCapacityTonnes: c.project.capacityTonnesPerYear,
-            note: 'baseline gap of the allied group in the network, one tier; the simulated change in shortfall needs the multi-tier engine',
+            note: 'baseline gap of the allied group in the network, one tier',
+          },
+          alliedShortfallChange: shortfall && {
+            scenario: flags.scenario,
+            note: 'central run of the scenario without and with the project producing at capacity from the start',
+            byProduct: shortfall,
           },
           sources: cited,
           assumptions: assumptions.map((a) => a.id),
@@ -227,8 +273,18 @@ export function policyEvaluateCommand(dataset: Dataset, rawFlags: unknown, effec
       tools.priceFloor ? `the floor pays in ${formatShare(withTools.floorBindingShare)} of floor years` : '',
       `bankable: sponsor NPV at ${pct(c.project.discountRate)} ≥ 0 and, with a loan, every scheduled year's DSCR ≥ ${c.settings.minDscr}; taxpayer flows at ${pct(c.settings.governmentDiscountRate)}`,
       gap
-        ? `allied gap (network baseline ${gap.year}, one tier, not a simulated shortfall change): requirement ${formatNumber(gap.requirementTonnes)} t, output ${formatNumber(gap.outputTonnes)} t, gap ${formatNumber(gap.gapTonnes)} t/yr; the project's ${formatNumber(c.project.capacityTonnesPerYear)} t/yr is ${gap.gapTonnes > 0 ? formatShare(c.project.capacityTonnesPerYear / gap.gapTonnes) : 'more than'} of it`
+        ? `allied gap (network baseline ${gap.year}, one tier): requirement ${formatNumber(gap.requirementTonnes)} t, output ${formatNumber(gap.outputTonnes)} t, gap ${formatNumber(gap.gapTonnes)} t/yr; the project's ${formatNumber(c.project.capacityTonnesPerYear)} t/yr is ${gap.gapTonnes > 0 ? formatShare(c.project.capacityTonnesPerYear / gap.gapTonnes) : 'more than'} of it`
         : '',
+      shortfall
+        ? `allied shortfall under ${flags.scenario} (central run; the project at ${formatNumber(c.project.capacityTonnesPerYear)} t/yr from the start), t over the horizon: ${
+            [
+              ...shortfall.filter((x) => x.changeTonnes < 0).slice(0, 5),
+              ...shortfall.filter((x) => x.changeTonnes > 0).slice(-3),
+            ]
+              .map((x) => `${x.product} ${formatNumber(x.withoutTonnes)} → ${formatNumber(x.withTonnes)}`)
+              .join('; ') || 'no change'
+          }`
+        : 'add --scenario <id> for the change in simulated allied shortfall',
       c.signed.outside ? `not applied here: ${c.signed.outside}` : '',
       `assumptions: ${assumptions.map((a) => a.id).join(', ')}`,
       `sources: ${cited.filter((id) => !assumptions.some((a) => a.id === id)).join(', ')} (lodestone sources <id>)`,

@@ -1,4 +1,5 @@
 import type { Network } from '../model/network.ts';
+import type { SimulationReport } from '../model/simulation-report.ts';
 
 /** A product's baseline balance inside a group of countries (docs/methods/policy.md#allied-gap). */
 export interface GroupGap {
@@ -50,4 +51,52 @@ export function groupGap(network: Network, product: string, members: ReadonlySet
     gapTonnes: requirement - output,
     sources: [...sources].sort(),
   };
+}
+
+/** The network with a project's output added as a producer row in the network's latest year (full output). */
+export function withProjectOutput(
+  network: Network,
+  project: { readonly product: string; readonly iso3: string; readonly tonnesPerYear: number },
+  source: Network['capacityOutput'][number]['source'],
+): Network {
+  const year = Math.max(...network.capacityOutput.map((r) => r.year));
+  return {
+    ...network,
+    capacityOutput: [
+      ...network.capacityOutput,
+      { product: project.product, area: project.iso3, year, capacity: null, output: project.tonnesPerYear, source },
+    ],
+  };
+}
+
+/** One product's total shortfall in a group over a run, without and with a project. */
+export interface ShortfallChange {
+  readonly product: string;
+  readonly withoutTonnes: number;
+  readonly withTonnes: number;
+  readonly changeTonnes: number;
+}
+
+/** Per product, the group's total shortfall in two reports (summary rows); products that moved by more than 0.5 t. */
+export function groupShortfallChange(
+  without: SimulationReport,
+  withProject: SimulationReport,
+  members: ReadonlySet<string>,
+): ShortfallChange[] {
+  const totals = (r: SimulationReport): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const row of r.summary)
+      if (members.has(row.iso3)) m.set(row.product, (m.get(row.product) ?? 0) + row.totalShortfall);
+    return m;
+  };
+  const a = totals(without);
+  const b = totals(withProject);
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .map((product) => {
+      const w = a.get(product) ?? 0;
+      const v = b.get(product) ?? 0;
+      return { product, withoutTonnes: w, withTonnes: v, changeTonnes: v - w };
+    })
+    .filter((c) => Math.abs(c.changeTonnes) > 0.5)
+    .sort((x, y) => x.changeTonnes - y.changeTonnes);
 }
