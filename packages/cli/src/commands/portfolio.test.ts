@@ -136,15 +136,24 @@ describe('lodestone portfolio', () => {
     expect(r.stderr).toMatch(/--scenarios: unknown scenario "cn-2025-04-ree8"; did you mean cn-2025-04-ree7/);
   });
 
-  it('rejects a project with a negative capacity, naming the record and field, and writes nothing', async () => {
+  it('rejects a project with a negative capacity or an unknown financier, naming record and field, and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lodestone-portfolio-'));
     const [first] = readProjects(loadDataset(BUNDLED_DATASET), undefined, quiet);
-    const broken = structuredClone(first) as unknown as { outputs: { value: number }[] };
+    const broken = structuredClone(first) as unknown as {
+      outputs: { value: number }[];
+      financing: { financier: string }[];
+    };
     if (broken.outputs[0]) broken.outputs[0].value = -5;
     writeFileSync(join(dir, 'projects.json'), JSON.stringify([broken]));
     const r = await runCli(['portfolio', '--scenarios', SCENARIOS, '--projects', 'projects.json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/projects\.json: \$\[0\]\.outputs\[0\]\.value: capacity cannot be negative/);
+    expect(r.stderr).toMatch(/projects\.json \$\[0\] \[\$\.outputs\[0\]\.value\]: .*capacity cannot be negative/);
+    const unknown = structuredClone(first) as unknown as { financing: { financier: string }[] };
+    unknown.financing = [{ ...(first?.financing[0] ?? {}), financier: 'NOPE' } as { financier: string }];
+    writeFileSync(join(dir, 'projects.json'), JSON.stringify({ projects: [unknown] }));
+    const u = await runCli(['portfolio', '--scenarios', SCENARIOS, '--projects', 'projects.json'], dir);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/\[\$\.financing\[0\]\.financier\]: .*unknown financier "NOPE"/);
     expect(readdirSync(dir)).toEqual(['projects.json']);
   });
 });

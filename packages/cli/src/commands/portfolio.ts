@@ -20,7 +20,7 @@ import {
   PortfolioProblemSchema,
   type PortfolioTables,
   type Project,
-  ProjectSchema,
+  parseProjects,
   type Scenario,
   seriesFromDraw,
   seriesFromReport,
@@ -85,18 +85,13 @@ export function readProjects(dataset: Dataset, file: string | undefined, effects
   } else return [...readShippedProjects(dataset).projects];
   const list = Array.isArray(documents) ? documents : (documents as { projects?: unknown } | null)?.projects;
   if (!Array.isArray(list)) throw new UsageError(`--projects: ${name} holds no array of projects`);
-  const issues: string[] = [];
-  const projects = list.flatMap((d, i) => {
-    const parsed = ProjectSchema.safeParse(d);
-    if (parsed.success) return [parsed.data];
-    for (const issue of parsed.error.issues)
-      issues.push(
-        `${name}: $[${i}]${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`,
-      );
-    return [];
-  });
-  if (issues.length > 0) throw new UsageError(issues.join('\n'));
-  return projects;
+  // The same checks as the pipeline's own records: schema, countries, financiers, products and sources.
+  const parsed = parseProjects(
+    list.map((document, i) => ({ file: `${name} $[${i}]`, document })),
+    readShippedProjects(dataset).refs,
+  );
+  if (!parsed.ok) throw new UsageError(parsed.error.map(formatImportIssue).join('\n'));
+  return parsed.value;
 }
 
 const addMonths = (month: string, n: number): string => {
