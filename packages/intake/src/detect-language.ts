@@ -38,4 +38,4 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
 
 // Function words and characters that occur in one of the two languages only.
 const SIMPLIFIED_ONLY = '的了们这个为说产发关实经业门过还进动时务贸协议签于从并该设备项资输际济';
-const JAPANESE_ONLY = '経済産業発関実証拠際円輸';
+const JAPANESE_ONLY = '経済産業発関実証拠際円輸鉱枠込働畑峠';

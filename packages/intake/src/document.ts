@@ -110,7 +110,7 @@ export function splitSentences(doc: NormalisedDocument): Sentence[] {
       const c = doc.text[i] as string;
       if (c === '\n' || c === '。' || c === '！' || c === '？' || c === '؟') push(i + 1);
       else if ((c === '.' || c === '!' || c === '?') && endsSentence(doc.text, i, seg.end)) push(i + 1);
-      else if (i - start > 1000 && c === ' ') push(i + 1);
+      else if ((i - start > 1000 && c === ' ') || i - start > 4000) push(i + 1);
     }
     push(seg.end);
   });

@@ -19,6 +19,8 @@ interface SentenceProposal {
 
 /** Days before publication beyond which an event is background to the news rather than the news. */
 const BACKGROUND_DAYS = 45;
+/** The most sentences kept as evidence of one event. */
+const MAX_EVIDENCE = 12;
 /** Confidence is halved for background events. */
 const BACKGROUND_FACTOR = 0.5;
 
@@ -37,7 +39,11 @@ function cuesBySentence(index: PhraseIndex<CueHit>, doc: NormalisedDocument, sen
 
 function groupBySentence(entities: readonly Entity[]): Map<number, Entity[]> {
   const out = new Map<number, Entity[]>();
-  for (const e of entities) out.set(e.sentence, [...(out.get(e.sentence) ?? []), e]);
+  for (const e of entities) {
+    const list = out.get(e.sentence);
+    if (list) list.push(e);
+    else out.set(e.sentence, [e]);
+  }
   return out;
 }
 
@@ -132,7 +138,9 @@ export function proposeEvents(
   const groups = new Map<string, SentenceProposal[]>();
   for (const p of proposals) {
     const k = `${p.type}:${p.action ?? ''}`;
-    groups.set(k, [...(groups.get(k) ?? []), p]);
+    const list = groups.get(k);
+    if (list) list.push(p);
+    else groups.set(k, [p]);
   }
   const events = [...groups.values()].map((group, i) =>
     mergeProposals(doc, group, ents, sentences, published, `${documentId}#${i + 1}`),
@@ -148,9 +156,16 @@ function mergeProposals(
   published: string | null,
   id: string,
 ): IntakeEvent {
-  const first = group[0] as SentenceProposal;
   const weightOf = (s: Sentence) => doc.segments[s.segment]?.weight ?? 1;
-  const evidence: Evidence[] = group.map((p) => ({
+  const first = group[0] as SentenceProposal;
+  // Evidence is the strongest sentences, in text order, at most MAX_EVIDENCE of them.
+  const kept = [...group]
+    .sort(
+      (a, b) => b.score * weightOf(b.sentence) - a.score * weightOf(a.sentence) || a.sentence.index - b.sentence.index,
+    )
+    .slice(0, MAX_EVIDENCE)
+    .sort((a, b) => a.sentence.index - b.sentence.index);
+  const evidence: Evidence[] = kept.map((p) => ({
     start: p.sentence.start,
     end: p.sentence.end,
     text: doc.text.slice(p.sentence.start, p.sentence.end),
@@ -158,11 +173,11 @@ function mergeProposals(
     kind: doc.segments[p.sentence.segment]?.kind ?? 'body',
     weight: weightOf(p.sentence),
   }));
-  const inEvidence = group.flatMap((p) => ents.get(p.sentence.index) ?? []);
-  const best = Math.max(...group.map((p) => p.score * weightOf(p.sentence)));
+  const inEvidence = kept.flatMap((p) => ents.get(p.sentence.index) ?? []);
+  const best = group.reduce((m, p) => Math.max(m, p.score * weightOf(p.sentence)), 0);
   const confidence = Math.min(0.97, best + 0.05 * (group.length - 1));
   const fields = fieldsOf(first.type, first.action, inEvidence, ents);
-  const date = eventDate(doc, group, ents, sentences, published);
+  const date = eventDate(doc, kept, ents, sentences, published);
   return {
     id,
     type: first.type,

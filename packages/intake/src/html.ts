@@ -81,16 +81,46 @@ export function htmlToText(html: string): HtmlText {
   const embeds: string[] = [];
   let current: string[] = [];
   const stack: Frame[] = [];
+  // Counts of dropping and embed frames on the stack, kept as frames come and go (no rescans).
+  let drops = 0;
+  let embedsOpen = 0;
   let published: string | null = null;
-  const dropping = () => stack.some((f) => f.drop);
-  const embedDepth = () => stack.findIndex((f) => f.embed);
   const emit = (s: string) => {
-    if (dropping()) return;
-    (embedDepth() >= 0 ? current : body).push(s);
+    if (drops > 0) return;
+    (embedsOpen > 0 ? current : body).push(s);
+  };
+  const push = (f: Frame) => {
+    stack.push(f);
+    if (f.drop) drops++;
+    if (f.embed) embedsOpen++;
+  };
+  const popTo = (at: number) => {
+    while (stack.length > at) {
+      const f = stack.pop() as Frame;
+      if (f.drop) drops--;
+      if (f.embed) embedsOpen--;
+    }
+  };
+  // The next '<' and '>' at or after a position, remembered so that the scan stays linear.
+  let nextGt = -1;
+  let nextLt = -1;
+  const gtFrom = (from: number) => {
+    if (nextGt < from && nextGt !== -2) {
+      nextGt = html.indexOf('>', from);
+      if (nextGt < 0) nextGt = -2;
+    }
+    return nextGt === -2 ? -1 : nextGt;
+  };
+  const ltFrom = (from: number) => {
+    if (nextLt < from && nextLt !== -2) {
+      nextLt = html.indexOf('<', from);
+      if (nextLt < 0) nextLt = -2;
+    }
+    return nextLt === -2 ? -1 : nextLt;
   };
   let i = 0;
   while (i < html.length) {
-    const lt = html.indexOf('<', i);
+    const lt = ltFrom(i);
     if (lt < 0) {
       emit(decodeEntities(html.slice(i)));
       break;
@@ -101,10 +131,13 @@ export function htmlToText(html: string): HtmlText {
       i = close < 0 ? html.length : close + 3;
       continue;
     }
-    const gt = html.indexOf('>', lt + 1);
-    if (gt < 0) {
-      emit(decodeEntities(html.slice(lt)));
-      break;
+    const gt = gtFrom(lt + 1);
+    const following = ltFrom(lt + 1);
+    // A '<' with no '>' before the next '<' is text ("a < b").
+    if (gt < 0 || (following >= 0 && following < gt)) {
+      emit('<');
+      i = lt + 1;
+      continue;
     }
     const tag = html.slice(lt + 1, gt);
     i = gt + 1;
@@ -120,9 +153,9 @@ export function htmlToText(html: string): HtmlText {
     if (closing) {
       const at = findLast(stack, name);
       if (at < 0) continue;
-      const wasEmbed = embedDepth();
-      stack.length = at;
-      if (wasEmbed >= 0 && embedDepth() < 0) {
+      const wasEmbed = embedsOpen > 0;
+      popTo(at);
+      if (wasEmbed && embedsOpen === 0) {
         const text = current.join('').trim();
         if (text) embeds.push(text);
         current = [];
@@ -137,7 +170,7 @@ export function htmlToText(html: string): HtmlText {
       const inner = html.slice(i, end < 0 ? html.length : end);
       if (name === 'textarea') emit(decodeEntities(inner));
       i = end < 0 ? html.length : end;
-      stack.push({ name, drop: true, embed: false });
+      push({ name, drop: true, embed: false });
       continue;
     }
     const cls = attribute(tag, 'class') ?? '';
@@ -149,7 +182,7 @@ export function htmlToText(html: string): HtmlText {
       role === 'contentinfo' ||
       (BOILERPLATE_CLASS.test(cls) && !EMBED_CLASS.test(cls));
     const embed = !drop && (EMBED_CLASS.test(cls) || attribute(tag, 'data-embed') !== null);
-    stack.push({ name, drop, embed });
+    push({ name, drop, embed });
   }
   const rest = current.join('').trim();
   if (rest) embeds.push(rest);
@@ -162,8 +195,9 @@ export function htmlToText(html: string): HtmlText {
   };
 }
 
+/** The innermost open element of that name, looked for among the last few only (unclosed tags pile up). */
 function findLast(stack: readonly Frame[], name: string): number {
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]?.name === name) return k;
+  for (let k = stack.length - 1; k >= 0 && k >= stack.length - 256; k--) if (stack[k]?.name === name) return k;
   return -1;
 }
 
