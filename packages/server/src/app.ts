@@ -23,7 +23,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { identityResolver } from './auth.ts';
+import { identityResolver, requireRole } from './auth.ts';
 import type { ServerContext, SimulationEngine, SweepLauncher } from './context.ts';
 import { errorHandler } from './http-errors.ts';
 import { dataRoutes } from './routes/data.ts';
@@ -104,6 +104,11 @@ export async function buildServer(o: ServerOptions): Promise<{ app: FastifyInsta
   app.decorateRequest('identity', null as unknown as typeof LOCAL_ANALYST);
   app.addHook('onRequest', async (req) => {
     req.identity = req.url.startsWith('/api/') ? await context.auth.resolve(req) : PUBLIC;
+  });
+
+  app.addHook('preValidation', async (req) => {
+    const role = req.routeOptions.config.role;
+    if (role !== undefined) requireRole(req, role);
   });
 
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });

@@ -15,6 +15,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     identity: Identity;
   }
+  interface FastifyContextConfig {
+    /** The least role a route needs; checked before the body is validated, so 401/403 come before 400. */
+    role?: Role;
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

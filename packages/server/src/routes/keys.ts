@@ -19,6 +19,7 @@ export function keyRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post(
       '/api/keys',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['keys'],
           summary: 'Create an API key (admin); the key is shown once, only its hash is kept',
@@ -64,6 +65,7 @@ export function keyRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.delete(
       '/api/keys/:id',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['keys'],
           summary: 'Revoke a key (admin)',

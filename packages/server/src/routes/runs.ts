@@ -81,6 +81,7 @@ export function runRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post(
       '/api/scenarios/:id/runs',
       {
+        config: { role: 'analyst' },
         schema: {
           tags: ['runs'],
           summary: 'Simulate a scenario (analyst): the central case, and P5/P50/P95 bands when runs > 1',

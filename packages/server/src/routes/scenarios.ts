@@ -80,6 +80,7 @@ export function scenarioRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post(
       '/api/scenarios',
       {
+        config: { role: 'analyst' },
         schema: {
           tags: ['scenarios'],
           summary: 'Store a new scenario (analyst); `partners` restricts who may see it',
@@ -99,6 +100,7 @@ export function scenarioRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.put(
       '/api/scenarios/:id',
       {
+        config: { role: 'analyst' },
         schema: {
           tags: ['scenarios'],
           summary: 'Replace a stored scenario (its owner, or an admin); every edit is kept in the history',

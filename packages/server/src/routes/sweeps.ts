@@ -11,6 +11,7 @@ export function sweepRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post(
       '/api/sweeps',
       {
+        config: { role: 'analyst' },
         schema: {
           tags: ['sweeps'],
           summary: 'A large Monte Carlo sweep (analyst), split into jobs of 50–200 runs for any number of workers',
