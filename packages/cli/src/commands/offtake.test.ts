@@ -75,3 +75,15 @@ describe('lodestone offtake', () => {
     await expect(run({ portfolio: 'us-jp-magnets-2028', rule: 'fair' })).rejects.toThrow(/--rule/);
   });
 });
+
+describe('the bundled portfolio and the project pipeline', () => {
+  it('allocates only projects that the pipeline records', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { DATA_DIR } = await import('../data/bundle-files.ts');
+    const portfolio = JSON.parse(
+      readFileSync(join(DATA_DIR, 'frameworks', 'portfolios', 'us-jp-magnets-2028.json'), 'utf8'),
+    ) as { projects: { projectId: string }[] };
+    for (const p of portfolio.projects)
+      expect(existsSync(join(DATA_DIR, 'projects', 'records', `${p.projectId}.json`)), p.projectId).toBe(true);
+  });
+});

@@ -124,3 +124,22 @@ describe('lodestone policy stockpile', () => {
     await expect(stockpile({ material: 'dysprosiu', buyer: 'JPN' })).rejects.toThrow(/dysprosium/);
   });
 });
+
+describe('the MP Materials case and the project pipeline', () => {
+  it('names a pipeline project whose recorded DoD financing matches the signed package', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { DATA_DIR } = await import('../data/bundle-files.ts');
+    const record = JSON.parse(readFileSync(join(DATA_DIR, 'projects', 'records', 'US-MP-MTP.json'), 'utf8')) as {
+      financing: { financier: string; instrument: string; amount: { amount: number } | null; note?: string }[];
+    };
+    const loan = record.financing.find((f) => f.financier === 'DoD' && f.instrument === 'loan');
+    const floor = record.financing.find((f) => f.financier === 'DoD' && f.instrument === 'price_floor');
+    const out = JSON.parse((await run({ project: 'US-MP-MTP', signed: true, runs: '10', json: true })).stdout) as {
+      tools: { loan: { principalUsdM: number }; priceFloor: { usdPerKg: number; years: number } };
+    };
+    expect(out.tools.loan.principalUsdM * 1e6).toBe(loan?.amount?.amount);
+    expect(floor?.note).toMatch(new RegExp(`USD ${out.tools.priceFloor.usdPerKg}/kg`));
+    expect(floor?.note).toMatch(/ten-year/);
+  });
+});

@@ -35,3 +35,15 @@ describe('lodestone tracker', () => {
     expect(() => run({ asOf: '1 May 2026' })).toThrow(UsageError);
   });
 });
+
+describe('framework capital and the project pipeline', () => {
+  it('links capital only to projects that the pipeline records', async () => {
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { DATA_DIR } = await import('../data/bundle-files.ts');
+    const out = JSON.parse(run({ asOf: '2026-05-01', json: true })) as { capital: { projectIds: string[] }[] }[];
+    const ids = out.flatMap((f) => f.capital.flatMap((c) => c.projectIds));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(existsSync(join(DATA_DIR, 'projects', 'records', `${id}.json`)), id).toBe(true);
+  });
+});
