@@ -64,6 +64,7 @@ function readPortfolioTables(dataset: Dataset, dataDir = DATA_DIR): PortfolioTab
       parameters: at('parameters.csv'),
     },
     new Set(dataset.sources.map((s) => s.id)),
+    new Set(readShippedProjects(dataset).financiers.map((f) => f.id)),
   );
   if (!tables.ok) throw new Error(tables.error.map(formatImportIssue).join('\n'));
   return tables.value;

@@ -188,6 +188,7 @@ describe('parsePortfolioTables', () => {
         ),
       },
       new Set(['fx', 'a', 't']),
+      new Set(['JBIC', 'EFA', 'DFC']),
     );
   const TERMS = 'financier,home,instrument,cost_per_usd,max_share_of_capex,hosts,source\n';
   const BUDGETS = 'financier,instrument,amount,currency,source\n';
@@ -201,6 +202,19 @@ describe('parsePortfolioTables', () => {
     expect(r.value.terms.map((t) => t.hosts)).toEqual(['abroad', ['AUS', 'NZL']]);
     expect(r.value.budgets).toEqual([{ scope: 'financier', financier: 'JBIC', usd: expect.closeTo(673.22e6, 0) }]);
     expect(r.value.parameters.defaultRampUpMonths).toBe(30);
+  });
+
+  it('refuses terms of a financier the catalogue does not know', () => {
+    const r = tables(`${TERMS}NEXI,JPN,loan,0.1,0.75,abroad,t\n`, BUDGETS);
+    expect(r.ok ? [] : r.error).toEqual([
+      {
+        code: 'bad-value',
+        file: 'financing-terms.csv',
+        row: 2,
+        column: 'financier',
+        message: 'unknown financier "NEXI" (not in the financier catalogue)',
+      },
+    ]);
   });
 
   it('names file, row and column of every problem and returns nothing', () => {

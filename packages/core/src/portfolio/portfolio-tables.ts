@@ -50,10 +50,11 @@ function checkSources(
   });
 }
 
-/** Reads the four tables; `sources` is the registry's ids. */
+/** Reads the four tables; `sources` is the registry's ids, `financiers` the financier catalogue's (when given). */
 export function parsePortfolioTables(
   t: { terms: CsvTable; budgets: CsvTable; exchangeRates: CsvTable; parameters: CsvTable },
   sources: ReadonlySet<string>,
+  financiers?: ReadonlySet<string>,
 ): Result<PortfolioTables, ImportIssue[]> {
   const issues: ImportIssue[] = [];
   const terms = readRecords(
@@ -114,7 +115,19 @@ export function parsePortfolioTables(
       .safeParse({ name: cellText(row, 'name'), value: num(row, 'value'), source: cellText(row, 'source') }),
   );
   for (const r of [terms, rates, budgets, params]) if (!r.ok) issues.push(...r.error);
-  if (terms.ok) checkSources(t.terms, sources, terms.value, issues);
+  if (terms.ok) {
+    checkSources(t.terms, sources, terms.value, issues);
+    terms.value.forEach((term, i) => {
+      if (financiers && !financiers.has(term.financier))
+        issues.push({
+          code: 'bad-value',
+          file: t.terms.file,
+          ...(t.terms.rows[i] ? { row: t.terms.rows[i].row } : {}),
+          column: 'financier',
+          message: `unknown financier "${term.financier}" (not in the financier catalogue)`,
+        });
+    });
+  }
   if (rates.ok) checkSources(t.exchangeRates, sources, rates.value, issues);
   if (budgets.ok) {
     checkSources(t.budgets, sources, budgets.value, issues);
