@@ -237,6 +237,9 @@ function fieldsOf(
 // A date that ends a period ("until 10 November 2026", 2026年11月10日まで, 至2026年…, حتى …) is not when the event happened.
 const END_BEFORE = /(until|through|till|to|至|到|حتي|لغايه)\s?$/;
 const END_AFTER = /^\s?(まで|为止|止)/;
+// A date from which something applies ("from August 1", 12月1日から, 自…起, اعتبارا من) is when it takes effect.
+const EFFECTIVE_BEFORE = /(from|effective|effect on|starting|as of|beginning|اعتبارا من|ابتداء من)( on)? $/;
+const EFFECTIVE_AFTER = /^\s?(から|起|以降)/;
 // A date describing an earlier act ("the controls announced on 9 October", 10月9日に発表した, 10月9日发布的).
 const EARLIER_BEFORE = /(announced|issued|imposed|introduced|unveiled|published|dated)( on| in)? $/;
 const EARLIER_AFTER = /^\s?(に発表|に公表|に導入|に公布|发布的|公布的|出台的|宣布的|实施的)/;
@@ -265,38 +268,45 @@ function eventDate(
               iso: e.value.iso,
               earlier:
                 EARLIER_BEFORE.test(doc.key.slice(Math.max(0, e.span.start - 14), e.span.start)) ||
-                EARLIER_AFTER.test(doc.key.slice(e.span.end, e.span.end + 4)),
+                EARLIER_AFTER.test(doc.key.slice(e.span.end, e.span.end + 4)) ||
+                EFFECTIVE_BEFORE.test(doc.key.slice(Math.max(0, e.span.start - 14), e.span.start)) ||
+                EFFECTIVE_AFTER.test(doc.key.slice(e.span.end, e.span.end + 4)),
             },
           ]
         : [],
     );
-  const nearest = (sentence: number, cueAt: number): string | null => {
-    const all = datesIn(sentence);
-    const current = all.filter((d) => !d.earlier);
-    const dates = current.length > 0 ? current : all;
+  const nearest = (sentence: number, cueAt: number, earlier: boolean): string | null => {
+    const dates = datesIn(sentence).filter((d) => d.earlier === earlier);
     const before = dates.filter((d) => d.at <= cueAt).sort((a, b) => b.at - a.at);
     const after = dates.filter((d) => d.at > cueAt).sort((a, b) => a.at - b.at);
     return before[0]?.iso ?? after[0]?.iso ?? null;
   };
   for (const p of group) {
-    const found = nearest(p.sentence.index, p.cueAt);
+    const found = nearest(p.sentence.index, p.cueAt, false);
     if (found) return found;
   }
   for (const p of group)
     for (const n of [p.sentence.index - 1, p.sentence.index + 1]) {
       const other = sentences[n];
       if (other && other.segment === p.sentence.segment) {
-        const found = nearest(n, p.cueAt);
+        const found = nearest(n, p.cueAt, false);
         if (found) return found;
       }
     }
-  if (published === null) return null;
-  const body = sentences.filter((s) => doc.segments[s.segment]?.kind === 'body');
-  const onOrBefore = body
-    .flatMap((s) => datesIn(s.index))
-    .filter((d) => d.iso.length === 10 && d.iso <= published)
-    .sort((a, b) => (a.iso < b.iso ? 1 : -1));
-  return onOrBefore[0]?.iso ?? null;
+  if (published !== null) {
+    const body = sentences.filter((s) => doc.segments[s.segment]?.kind === 'body');
+    const onOrBefore = body
+      .flatMap((s) => datesIn(s.index))
+      .filter((d) => !d.earlier && d.iso.length === 10 && d.iso <= published)
+      .sort((a, b) => (a.iso < b.iso ? 1 : -1));
+    if (onOrBefore[0]) return onOrBefore[0].iso;
+  }
+  // Last resort: an effective or earlier date of the evidence itself.
+  for (const p of group) {
+    const found = nearest(p.sentence.index, p.cueAt, true);
+    if (found) return found;
+  }
+  return null;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -50,7 +50,7 @@ const CUES: Readonly<Record<Cue, Readonly<Record<Language, readonly string[]>>>>
       'controls',
       'restrictions',
     ],
-    ja: ['輸出規制', '輸出管理', '輸出許可', '輸出制限', '輸出禁止', '規制措置', '管理措置'],
+    ja: ['輸出規制', '輸出管理', '輸出許可', '輸出制限', '輸出禁止', '輸出を禁止', '許可制', '規制措置', '管理措置'],
     zh: ['出口管制', '出口许可', '出口限制', '禁止出口', '管制措施', '出口禁令', '不予许可'],
     ar: [
       'قيود علي تصدير',
@@ -68,8 +68,8 @@ const CUES: Readonly<Record<Cue, Readonly<Record<Language, readonly string[]>>>>
     ],
   },
   ban: {
-    en: ['export ban', 'banned', 'bans export', 'ban on export', 'prohibit'],
-    ja: ['禁輸', '輸出を禁止', '禁止'],
+    en: ['export ban', 'banned', 'bans export', 'ban on', 'prohibit'],
+    ja: ['禁輸', '禁止'],
     zh: ['禁止', '原则上不予许可'],
     ar: ['حظر', 'يحظر', 'تحظر'],
   },

@@ -47,6 +47,7 @@ const RARE_EARTH_ELEMENTS = new Set([
 function tokensOf(commodity: string): string[] {
   if (RARE_EARTH_ELEMENTS.has(commodity)) return [commodity, 'rare_earths'];
   if (commodity.startsWith('graphite')) return [commodity, 'graphite'];
+  if (commodity === 'all_dual_use') return [commodity, 'all_dual_use_items'];
   return [commodity];
 }
 
@@ -54,6 +55,9 @@ function instrumentKey(instrument: string): string | null {
   const m = /No\. (\d+) of (\d{4})/.exec(instrument);
   return m ? `${Number(m[1])}/${m[2]}` : null;
 }
+
+/** How far back a measure may be announced to match an undated report of it. */
+const RECENT_DAYS = 14;
 
 const dayDiff = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
@@ -78,7 +82,18 @@ export function linkEvent(event: IntakeEvent, regime: RegimeReference, published
             (items.size === 0 || isChange || m.commodities.some((c) => items.has(c))),
         )
       : [];
-  let measures = unique([...byInstrument, ...byDate].map((m) => m.id));
+  // Without a date or a number, a measure announced in the fortnight before publication with the same items.
+  const recent =
+    byInstrument.length === 0 && f.date === null && published !== null && items.size > 0
+      ? regime.exportControls.filter(
+          (m) =>
+            m.announceDate <= published &&
+            dayDiff(m.announceDate, published) <= RECENT_DAYS &&
+            (m.measureType === 'suspension') === isChange &&
+            m.commodities.some((c) => items.has(c)),
+        )
+      : [];
+  let measures = unique([...byInstrument, ...byDate, ...recent].map((m) => m.id));
   // A suspension links the measures it suspends as well.
   if (isChange) {
     const suspended = regime.regimeEvents
