@@ -87,3 +87,13 @@ describe('the bundled portfolio and the project pipeline', () => {
       expect(existsSync(join(DATA_DIR, 'projects', 'records', `${p.projectId}.json`)), p.projectId).toBe(true);
   });
 });
+
+describe('lodestone offtake on the command line', () => {
+  it('parses --portfolio and --rule, and refuses an unknown rule with exit code 2', async () => {
+    const { runCli } = await import('../testing/run-cli.ts');
+    const r = await runCli(['offtake', '--portfolio', 'us-jp-magnets-2028', '--rule', 'priority']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/rule: priority/);
+    expect((await runCli(['offtake', '--portfolio', 'us-jp-magnets-2028', '--rule', 'fair'])).code).toBe(2);
+  });
+});

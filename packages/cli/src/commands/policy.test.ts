@@ -143,3 +143,51 @@ describe('the MP Materials case and the project pipeline', () => {
     expect(floor?.note).toMatch(/ten-year/);
   });
 });
+
+describe('lodestone policy evaluate on the command line', () => {
+  it('parses the tool flags into a package', async () => {
+    const { runCli } = await import('../testing/run-cli.ts');
+    const r = await runCli([
+      'policy',
+      'evaluate',
+      '--project',
+      'US-MP-MTP',
+      '--floor',
+      '100',
+      '--from',
+      '2026',
+      '--years',
+      '5',
+      '--offtake-share',
+      '0.2',
+      '--offtake-price',
+      '90',
+      '--loan',
+      '100',
+      '--guarantee',
+      '0.8',
+      '--tariff',
+      '0.25',
+      '--pass-through',
+      '0.5',
+      '--runs',
+      '20',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { tools: Record<string, unknown> };
+    expect(out.tools).toEqual({
+      priceFloor: { usdPerKg: 100, fromYear: 2026, years: 5 },
+      offtake: { share: 0.2, usdPerKg: 90, fromYear: 2026, years: 5 },
+      loan: {
+        principalUsdM: 100,
+        rate: 0.05,
+        tenorYears: 8,
+        graceYears: 2,
+        lender: 'commercial',
+        guaranteedShare: 0.8,
+      },
+      tariff: { rate: 0.25, passThrough: 0.5 },
+    });
+  });
+});

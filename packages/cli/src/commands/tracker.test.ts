@@ -47,3 +47,15 @@ describe('framework capital and the project pipeline', () => {
     for (const id of ids) expect(existsSync(join(DATA_DIR, 'projects', 'records', `${id}.json`)), id).toBe(true);
   });
 });
+
+describe('lodestone tracker on the command line', () => {
+  it('parses --framework and --as-of', async () => {
+    const { runCli } = await import('../testing/run-cli.ts');
+    const r = await runCli(['tracker', '--framework', 'us-au-2025', '--as-of', '2026-04-21', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { asOf: string; commitments: { id: string; state: string }[] }[];
+    expect(out[0]?.asOf).toBe('2026-04-21');
+    expect(out[0]?.commitments.find((c) => c.id === 'one-billion-each')?.state).toBe('overdue');
+    expect((await runCli(['tracker', '--as-of', '2026-13-01'])).code).toBe(2);
+  });
+});
