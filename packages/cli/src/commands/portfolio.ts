@@ -241,7 +241,7 @@ export function setUpPortfolio(dataset: Dataset, rawFlags: unknown, effects: Eff
 }
 
 /** The products whose idle allied capacity gap profiles should report: tolled conversions with a cap. */
-export const idleProducts = (setup: PortfolioSetup) => ({
+const idleProducts = (setup: PortfolioSetup) => ({
   coefficients: setup.feed.coefficients,
   products: setup.feed.tolling.filter((t) => t.maxTonnesPerMonth !== null).map((t) => t.product),
 });
