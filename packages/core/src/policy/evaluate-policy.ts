@@ -1,7 +1,7 @@
 import { projectCashFlows, type PathOutcome } from './cash-flows.ts';
 import type { EvaluationSettings, PolicyPackage, ProjectEconomics } from './policy-package.ts';
 import { type CalibratedProcess, samplePricePath } from './price-process.ts';
-import { quantile, seededStream } from './random-stream.ts';
+import { quantile, seededStream, type UniformStream } from './random-stream.ts';
 
 /** Mean and percentiles of one quantity over the price paths. */
 export interface PathDistribution {
@@ -49,12 +49,11 @@ export function distributionOf(values: readonly number[]): PathDistribution {
 export function projectPricePath(
   project: ProjectEconomics,
   calibrated: CalibratedProcess,
-  run: number,
-  seed: number,
+  random: UniformStream,
 ): number[] {
   const lastYear = project.years[project.years.length - 1]?.year ?? calibrated.toYear;
   const steps = Math.max(0, lastYear - calibrated.toYear);
-  const path = samplePricePath(calibrated.process, calibrated.lastUsdPerKg, steps, seededStream(seed, run));
+  const path = samplePricePath(calibrated.process, calibrated.lastUsdPerKg, steps, random);
   return project.years.map((y) =>
     y.year <= calibrated.toYear ? calibrated.lastUsdPerKg : (path[y.year - calibrated.toYear - 1] ?? Number.NaN),
   );
@@ -68,14 +67,17 @@ export function evaluatePolicy(input: {
   readonly settings: EvaluationSettings;
   readonly runs: number;
   readonly seed: number;
+  /** The random stream of each run; by default seeded from (seed, run), so any subset of runs reproduces. */
+  readonly streamOf?: (run: number) => UniformStream;
 }): PolicyEvaluation {
   const { project, tools, calibrated, settings, runs, seed } = input;
+  const streamOf = input.streamOf ?? ((run: number) => seededStream(seed, run));
   const outcomes: PathOutcome[] = [];
   const prices: number[][] = project.years.map(() => []);
   let floorYears = 0;
   let binding = 0;
   for (let run = 0; run < runs; run++) {
-    const path = projectPricePath(project, calibrated, run, seed);
+    const path = projectPricePath(project, calibrated, streamOf(run));
     path.forEach((p, i) => prices[i]?.push(p));
     const outcome = projectCashFlows(project, tools, path, settings);
     outcomes.push(outcome);
