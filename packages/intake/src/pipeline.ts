@@ -73,11 +73,11 @@ export function runIntake(raw: string, options: IntakeOptions): IntakeResult {
   const warnings: string[] = [];
   const detected = stages.detect(raw);
   const published = options.published ?? detected.published;
-  if (published === null)
-    warnings.push('no publication date: relative dates ("yesterday", 昨日, أمس) are left unresolved');
   const doc = stages.normalise(detected.segments, options.lang ?? null);
   const sentences = stages.segment(doc);
   const entities = stages.entities(doc, sentences, options.gazetteer, published);
+  if (published === null && entities.some((e) => e.kind === 'date' && e.value === null))
+    warnings.push('no publication date: relative dates ("yesterday", 昨日, أمس) are left unresolved; pass --published');
   const min = options.minConfidence ?? MIN_CONFIDENCE;
   const events = stages
     .events(doc, sentences, entities, published, options.document)
