@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatShare } from '../packages/web/src/i18n/format.ts';
 import { launchChromium } from './support/browser.ts';
 import { type RunningServer, serveCommandExists, startServer } from './support/server.ts';
@@ -45,8 +45,13 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
   }, 240_000);
+
+  afterEach(() => {
+    // Any uncaught error in the page fails the test that caused it.
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -163,7 +168,7 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
 
   it('fits every page on a 390-pixel phone screen without horizontal scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    phone.on('pageerror', (e) => pageErrors.push(e.message));
+    phone.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
     for (const route of ['atlas', 'chains', 'criticality', 'controls', 'scenarios']) {
       await phone.goto(`${server.baseUrl}/${route}`);
       await phone.waitForSelector('h2');
@@ -184,6 +189,5 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
     await page.keyboard.press('Enter');
     await page.waitForSelector(READY('sankey'), { timeout: 30_000 });
     expect(page.url()).toBe(`${server.baseUrl}/chains`);
-    expect(pageErrors).toEqual([]);
   });
 });

@@ -38,7 +38,10 @@ export function Chart({ name, option, label, height = 360, onSelect, prepare }: 
       if (disposed || element.current === null) return;
       instance = echarts.init(element.current, null, { renderer: 'canvas' });
       instance.on('click', (event) => onSelectRef.current?.(event as ECElementEvent));
-      observer = new ResizeObserver(() => instance?.resize());
+      // A container being removed (or hidden) reports zero size; resizing a map to zero throws in ECharts.
+      observer = new ResizeObserver(([entry]) => {
+        if (entry && entry.contentRect.width > 0 && entry.contentRect.height > 0) instance?.resize();
+      });
       observer.observe(element.current);
       setChart(instance);
     })().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
