@@ -27,6 +27,7 @@ import { identityResolver, requireRole } from './auth.ts';
 import type { ServerContext, SimulationEngine, SweepLauncher } from './context.ts';
 import { errorHandler } from './http-errors.ts';
 import { dataRoutes } from './routes/data.ts';
+import { intakeRoutes } from './routes/intake.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
@@ -142,6 +143,7 @@ export async function buildServer(o: ServerOptions): Promise<{ app: FastifyInsta
   await app.register(runRoutes(context));
   await app.register(sweepRoutes(context));
   await app.register(keyRoutes(context));
+  await app.register(intakeRoutes(context));
 
   const web = o.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(web, 'index.html'));
