@@ -26,6 +26,11 @@ describe('htmlToText', () => {
     ).toEqual(['A tweet\n— someone']);
   });
 
+  it('reads a line break inside a paragraph as a space, and a block element as a line', () => {
+    const r = htmlToText('<p>China said on Friday\n      it would suspend</p><p>Second</p>');
+    expect(r.segments[0]?.text.trim()).toBe('China said on Friday it would suspend\n\nSecond');
+  });
+
   it('reads the publication date from the page', () => {
     expect(htmlToText(page).published).toBe('2025-10-21');
     expect(htmlToText('<p>x</p><time datetime="2024-12-03">3 Dec</time>').published).toBe('2024-12-03');

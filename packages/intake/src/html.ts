@@ -64,6 +64,9 @@ const EMBED_CLASS = /\b(twitter-tweet|instagram-media|fb-post|tiktok-embed|embed
 const BOILERPLATE_CLASS =
   /\b(nav|navbar|menu|footer|cookie|banner|advert|ad-slot|ads|sidebar|share|related|newsletter)\b/i;
 
+// In HTML a line break inside text is a space; lines come from block elements.
+const textNode = (s: string) => decodeEntities(s).replace(/[ \t\r\n\f]+/g, ' ');
+
 /** Is this text HTML rather than plain text? */
 export function looksLikeHtml(text: string): boolean {
   return /<(!doctype html|html|body|div|p|article|blockquote|span|a|br)\b[^>]{0,500}>/i.test(text.slice(0, 5000));
@@ -122,10 +125,10 @@ export function htmlToText(html: string): HtmlText {
   while (i < html.length) {
     const lt = ltFrom(i);
     if (lt < 0) {
-      emit(decodeEntities(html.slice(i)));
+      emit(textNode(html.slice(i)));
       break;
     }
-    if (lt > i) emit(decodeEntities(html.slice(i, lt)));
+    if (lt > i) emit(textNode(html.slice(i, lt)));
     if (html.startsWith('<!--', lt)) {
       const close = html.indexOf('-->', lt + 4);
       i = close < 0 ? html.length : close + 3;
