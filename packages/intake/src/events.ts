@@ -89,6 +89,9 @@ function proposeForSentence(
     add('export_control', action, (actionCue ? at(actionCue) : undefined) ?? control, score);
   }
 
+  // A financing named with its financier and amount is an event even beside the agreement it serves.
+  const financed = has(ents, 'money') && orgs.some((o) => o.role === 'financier');
+  if (isAgreement && financed && at('finance') !== undefined) add('project', null, at('finance'), 0.75);
   if (!isAgreement) {
     const floor = at('price_floor') ?? at('offtake');
     if (floor !== undefined) add('price_floor_offtake', null, floor, 0.8);
@@ -301,10 +304,11 @@ function eventDate(
       .sort((a, b) => (a.iso < b.iso ? 1 : -1));
     if (onOrBefore[0]) return onOrBefore[0].iso;
   }
-  // Last resort: an effective or earlier date of the evidence itself.
+  // Last resort: an earlier date of the evidence itself; a report giving only the date a measure takes
+  // effect, still to come, is dated by its publication.
   for (const p of group) {
     const found = nearest(p.sentence.index, p.cueAt, true);
-    if (found) return found;
+    if (found) return published !== null && found > published ? published : found;
   }
   return null;
 }
