@@ -1,6 +1,6 @@
 // The dashboard in a real browser against the real server: every page, a commodity change, a scenario
 // run, Japanese labels and the phone layout. Screenshots go to e2e/artifacts/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ interface AtlasAnswer {
   top3Share: number;
   chinaShare: number;
   alliedShare: number;
+  countries: { iso3: string; value: number }[];
+  aggregates: unknown[];
   sources: { id: string }[];
 }
 
@@ -80,6 +82,21 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
     const gallium = await api<AtlasAnswer>(`/api/atlas?commodity=gallium&stage=${stage}&year=${year}`);
     expect(await figure('chinaShare')).toBe(formatShare('en', gallium.chinaShare));
     expect(await figure('hhi')).toBe(formatNumber('en', gallium.hhi, 0));
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="csv"]')]);
+    const csvLines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csvLines).toHaveLength(1 + gallium.countries.length + gallium.aggregates.length);
+    const top = [...gallium.countries].sort((a, b) => b.value - a.value)[0];
+    expect(csvLines[1]?.startsWith(`${top?.iso3},`)).toBe(true);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="xlsx"]')]);
+    expect(xlsx.suggestedFilename()).toBe(`lodestone-gallium-${stage}-${year}.xlsx`);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     const sourceId = gallium.sources[0]?.id ?? '';
     const source = await api<{ title: string }>(`/api/sources/${sourceId}`);
@@ -148,6 +165,41 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
       expect(row['peakShare']).toBe(formatShare('en', stored?.peakShare ?? NaN));
     }
     await shot('scenarios');
+
+    // The explanation of a point equals the API's for the same country, product and month.
+    const shortfallFigure = page.locator('figure', { has: page.locator('[data-chart="shortfall"]') });
+    await shortfallFigure.getByRole('button', { name: 'Show data table' }).click();
+    await shortfallFigure.getByRole('button', { name: 'Explanation' }).last().click();
+    const explained = (await page.locator('[data-explain]').first().getAttribute('data-explain')) ?? '';
+    const [iso3, product, month] = explained.split('/');
+    const explanation = await api<{ supplied: number }>(
+      `/api/runs/${runId}/explain?iso3=${iso3}&product=${product}&month=${month}`,
+    );
+    expect(await page.locator('[data-explain-supplied]').first().innerText()).toBe(
+      formatNumber('en', explanation.supplied),
+    );
+
+    // A second run with another seed, then both side by side.
+    await page.fill('input[name="seed"]', '2');
+    await page.click('[data-run]');
+    await page.waitForSelector(`[data-run-status="done"]:not([data-run-id="${runId}"])`, { timeout: 180_000 });
+    await page.locator('[data-table="runs"] input[type="checkbox"]').nth(0).check();
+    await page.locator('[data-table="runs"] input[type="checkbox"]').nth(1).check();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => page.locator('[data-compare] h4').count()).toBe(2);
+  });
+
+  it('scenarios: the form names the field at fault, then saves a valid variant', async () => {
+    const editor = page.locator('[data-editor]');
+    await editor.locator('input[name="horizonMonths"]').fill('0');
+    await editor.getByRole('button', { name: 'Save scenario' }).click();
+    expect(await editor.locator('[data-issues]').innerText()).toContain('horizonMonths');
+    await editor.locator('input[name="id"]').fill('e2e-variant');
+    await editor.locator('input[name="horizonMonths"]').fill('6');
+    await editor.getByRole('button', { name: 'Save scenario' }).click();
+    await expect.poll(() => page.locator('select[name="scenario"]').inputValue()).toBe('e2e-variant');
+    const saved = await api<{ id: string; horizonMonths: number }>('/api/scenarios/e2e-variant');
+    expect(saved.horizonMonths).toBe(6);
   });
 
   it('switches to Japanese: labels, names from the API and number formats, kept after a reload', async () => {
@@ -181,6 +233,7 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
 
   it('is keyboard-navigable: skip link first, then the pages in order', async () => {
     await page.goto(`${server.baseUrl}/atlas`);
+    await page.waitForSelector(READY('atlas-map'), { timeout: 30_000 });
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement.className')).toBe('skip');
     await page.keyboard.press('Tab');

@@ -169,6 +169,13 @@ export const en = {
   p5: 'P5',
   p50: 'P50',
   p95: 'P95',
+  demand: 'Demand',
+  supplied: 'Supplied',
+  receivedFrom: 'Received from',
+  quantity: 'Quantity',
+  baseline: 'Baseline',
+  binding: 'Binding constraints',
+  upstreamScarcity: 'Scarce inputs upstream',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -338,4 +345,11 @@ export const ja: Record<MessageKey, string> = {
   p5: 'P5',
   p50: 'P50',
   p95: 'P95',
+  demand: '需要',
+  supplied: '供給',
+  receivedFrom: '調達元',
+  quantity: '数量',
+  baseline: '基準',
+  binding: '制約となっている条件',
+  upstreamScarcity: '上流で不足している投入物',
 };

@@ -540,6 +540,7 @@ function ExplanationPanel({
 }
 
 function ExplanationNodeView({ node, i18n, depth }: { node: Explanation; i18n: I18n; depth: number }) {
+  const { t } = i18n;
   return (
     <div
       className="explain-node"
@@ -550,15 +551,32 @@ function ExplanationNodeView({ node, i18n, depth }: { node: Explanation; i18n: I
         <strong>
           {node.iso3} · {node.product} · {node.month}
         </strong>
-        : {i18n.num(node.supplied)} / {i18n.num(node.demand)}
+        {' — '}
+        {t('supplied')} <span data-explain-supplied>{i18n.num(node.supplied)}</span> / {t('demand')}{' '}
+        {i18n.num(node.demand)}
       </p>
       {node.binding.length > 0 ? (
-        <ul>
-          {node.binding.map((b) => (
-            <li key={b}>{b}</li>
-          ))}
-        </ul>
+        <>
+          <h4>{t('binding')}</h4>
+          <ul>
+            {node.binding.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </>
       ) : null}
+      {node.receipts.length > 0 ? (
+        <DataTable
+          rows={node.receipts}
+          rowKey={(r) => r.from}
+          columns={[
+            { key: 'from', label: t('receivedFrom'), cell: (r) => r.from },
+            { key: 'quantity', label: t('quantity'), numeric: true, cell: (r) => i18n.num(r.quantity) },
+            { key: 'baseline', label: t('baseline'), numeric: true, cell: (r) => i18n.num(r.baseline) },
+          ]}
+        />
+      ) : null}
+      {node.upstream.length > 0 ? <h4>{t('upstreamScarcity')}</h4> : null}
       {node.upstream.map((u) => (
         <ExplanationNodeView key={`${u.iso3}/${u.product}`} node={u} i18n={i18n} depth={depth + 1} />
       ))}
