@@ -442,6 +442,7 @@ export async function main(argv: readonly string[], effects: Effects = processEf
     .description('run scenario-sweep jobs from the PostgreSQL queue at DATABASE_URL (any number of machines)')
     .option('--concurrency <n>', 'jobs at once', '1')
     .option('--threads <n>', 'simulation threads per job (default: cores, at most 4)')
+    .option('--stale-after <seconds>', 'release the jobs of a worker silent this long', '15')
     .action(async (flags: Record<string, unknown>) => {
       code = await workerCommand(flags, effects);
     });

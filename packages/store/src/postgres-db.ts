@@ -58,14 +58,19 @@ export async function openPostgres(connectionString: string, schema = 'public', 
     types,
     ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
   });
+  pool.on('error', () => undefined);
   return wrap(pool, schema, pool, connectionString);
 }
 
 /** The pool options a second client (the job queue) needs to reach the same schema. */
-export const postgresPoolFor = (connectionString: string, schema: string, max = 4): pg.Pool =>
-  new pg.Pool({
+export function postgresPoolFor(connectionString: string, schema: string, max = 4): pg.Pool {
+  const pool = new pg.Pool({
     connectionString,
     max,
     types,
     ...(schema === 'public' ? {} : { options: `-c search_path=${checkSchemaName(schema)}` }),
   });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}

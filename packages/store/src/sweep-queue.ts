@@ -61,13 +61,14 @@ export async function startSweepWorker(o: SweepWorkerOptions): Promise<SweepWork
   const heartbeatMs = o.heartbeatMs ?? 2_000;
   const workerIds: string[] = [];
   const events: WorkerEvents = new EventEmitter();
-  events.on('worker:create', ({ worker }) => {
-    workerIds.push(worker.workerId);
+  // Jobs are locked in the name of the worker pool: that id is the one to announce and, once silent, release.
+  events.on('pool:create', ({ workerPool }) => {
+    workerIds.push(workerPool.id);
     void o.db
       .query(
         `INSERT INTO sweep_workers (worker_id, host) VALUES ($1, $2)
          ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()`,
-        [worker.workerId, hostname()],
+        [workerPool.id, hostname()],
       )
       .catch(() => undefined);
   });
@@ -96,11 +97,18 @@ export async function startSweepWorker(o: SweepWorkerOptions): Promise<SweepWork
     taskList: { sweep_job: sweepJob, sweep_merge: sweepMerge },
   });
   const beat = async () => {
-    if (workerIds.length > 0)
-      await o.db.query('UPDATE sweep_workers SET heartbeat_at = now() WHERE worker_id = ANY($1::text[])', [workerIds]);
+    // Upsert: a worker whose row was reaped while it was busy announces itself again.
+    for (const id of workerIds)
+      await o.db.query(
+        `INSERT INTO sweep_workers (worker_id, host) VALUES ($1, $2)
+         ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()`,
+        [id, hostname()],
+      );
     const stale = await o.db.query<{ worker_id: string }>(
-      `DELETE FROM sweep_workers WHERE heartbeat_at < now() - make_interval(secs => $1) RETURNING worker_id`,
-      [staleAfterMs / 1000],
+      `DELETE FROM sweep_workers
+       WHERE heartbeat_at < now() - make_interval(secs => $1) AND NOT (worker_id = ANY($2::text[]))
+       RETURNING worker_id`,
+      [staleAfterMs / 1000, workerIds],
     );
     if (stale.length > 0) await utils.forceUnlockWorkers(stale.map((s) => s.worker_id));
   };

@@ -16,6 +16,8 @@ import { terminationSignal } from './serve.ts';
 const WorkerFlagsSchema = z.object({
   concurrency: z.coerce.number().int().min(1).max(64).default(1),
   threads: z.coerce.number().int().min(1).max(64).optional(),
+  /** Seconds without a heartbeat after which another worker's jobs are released. */
+  staleAfter: z.coerce.number().min(1).max(3600).default(15),
 });
 
 /**
@@ -47,6 +49,8 @@ export async function workerCommand(
       engine: processEngine(parsed.data.threads),
       dataset: datasetCache(db),
       concurrency: parsed.data.concurrency,
+      staleAfterMs: parsed.data.staleAfter * 1000,
+      heartbeatMs: Math.max(200, (parsed.data.staleAfter * 1000) / 5),
       onJob: (job) => {
         jobs += 1;
         effects.stdout(`${JSON.stringify({ msg: 'job', sweep: job.sweepId, first: job.first, count: job.count })}\n`);
