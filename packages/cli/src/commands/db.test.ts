@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../testing/run-cli.ts';
+
+describe('lodestone db and keys', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lodestone-db-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const at = ['--data-dir', join(dir, 'db')];
+
+  it('migrates, seeds, reports status, and creates, lists and revokes keys in the embedded database', async () => {
+    expect(await runCli(['db', 'migrate', ...at])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('applied 0001'),
+    });
+    const seeded = await runCli(['db', 'seed', ...at]);
+    expect(seeded).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/dataset \S+ stored; 6 built-in scenarios/),
+    });
+    const status = await runCli(['db', 'status', '--json', ...at]);
+    const parsed = JSON.parse(status.stdout) as {
+      migrations: { version: number; state: string }[];
+      datasets: { isCurrent: boolean; observations: number }[];
+    };
+    expect(parsed.migrations).toEqual([expect.objectContaining({ version: 1, state: 'applied' })]);
+    expect(parsed.datasets).toEqual([expect.objectContaining({ isCurrent: true })]);
+    expect(parsed.datasets[0]?.observations).toBeGreaterThan(1000);
+
+    const created = await runCli(['keys', 'create', '--role', 'analyst', '--partner', 'jpn', 'usa', ...at]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^lsk_[A-Za-z0-9_-]{43}\n$/);
+    expect(created.stderr).toMatch(/key key_[0-9a-f]{12} \(analyst, partners JPN, USA\) created/);
+    const id = /key (key_[0-9a-f]{12})/.exec(created.stderr)?.[1] ?? '';
+    const listed = await runCli(['keys', 'list', '--json', ...at]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id, role: 'analyst', partners: ['JPN', 'USA'], revokedAt: null }),
+    ]);
+    expect(listed.stdout).not.toContain(created.stdout.trim());
+    expect(await runCli(['keys', 'revoke', id, ...at])).toMatchObject({ code: 0 });
+    expect(await runCli(['keys', 'revoke', id, ...at])).toMatchObject({ code: 2 });
+    expect(await runCli(['keys', 'create', '--role', 'owner', ...at])).toMatchObject({ code: 2 });
+  }, 180_000);
+});
