@@ -17,6 +17,9 @@ interface SentenceProposal {
   readonly score: number;
 }
 
+// "Since China's October restrictions, prices have risen": the measure is the cause of the news, not the news.
+const SINCE = /(^|[^a-z])since |(^|[^\u0621-\u064A])منذ |以来/;
+
 /** Days before publication beyond which an event is background to the news rather than the news. */
 const BACKGROUND_DAYS = 45;
 /** The most sentences kept as evidence of one event. */
@@ -148,7 +151,7 @@ export function proposeEvents(
   const events = [...groups.values()].map((group, i) =>
     mergeProposals(doc, group, ents, sentences, published, `${documentId}#${i + 1}`),
   );
-  return markBackground(events, published);
+  return markBackground(events, published, doc);
 }
 
 function mergeProposals(
@@ -269,6 +272,9 @@ function eventDate(
             {
               at: e.span.start,
               iso: e.value.iso,
+              effective:
+                EFFECTIVE_BEFORE.test(doc.key.slice(Math.max(0, e.span.start - 14), e.span.start)) ||
+                EFFECTIVE_AFTER.test(doc.key.slice(e.span.end, e.span.end + 4)),
               earlier:
                 EARLIER_BEFORE.test(doc.key.slice(Math.max(0, e.span.start - 14), e.span.start)) ||
                 EARLIER_AFTER.test(doc.key.slice(e.span.end, e.span.end + 4)) ||
@@ -304,11 +310,19 @@ function eventDate(
       .sort((a, b) => (a.iso < b.iso ? 1 : -1));
     if (onOrBefore[0]) return onOrBefore[0].iso;
   }
-  // Last resort: an earlier date of the evidence itself; a report giving only the date a measure takes
-  // effect, still to come, is dated by its publication.
+  // Last resort: the day a measure took effect, if not after publication ("from 3 December", posted the day
+  // after); else the publication date (a report giving only a date still to come, or only the date of the act
+  // it changes, is dated by its publication); without one, that other date.
+  for (const p of group) {
+    const effective = datesIn(p.sentence.index).find(
+      (d) => d.effective && d.iso.length === 10 && (published === null || d.iso <= published),
+    );
+    if (effective) return effective.iso;
+  }
+  if (published !== null) return published;
   for (const p of group) {
     const found = nearest(p.sentence.index, p.cueAt, true);
-    if (found) return published !== null && found > published ? published : found;
+    if (found) return found;
   }
   return null;
 }
@@ -318,14 +332,18 @@ function daysBetween(a: string, b: string): number {
   return (day(b) - day(a)) / 86_400_000;
 }
 
-/** A new control told as the past of a suspension, or any event well before publication, is background. */
-function markBackground(events: IntakeEvent[], published: string | null): IntakeEvent[] {
+/** A new control told as the past of a suspension, any event well before publication, or one told only as what
+ * has happened "since" it, is background. */
+function markBackground(events: IntakeEvent[], published: string | null, doc: NormalisedDocument): IntakeEvent[] {
   const changed = events.some(
     (e) => e.type === 'export_control' && (e.fields.action === 'suspended' || e.fields.action === 'lifted'),
   );
   return events.map((e) => {
     const old = published !== null && e.fields.date !== null && daysBetween(e.fields.date, published) > BACKGROUND_DAYS;
     const superseded = changed && e.type === 'export_control' && e.fields.action === 'new';
-    return old || superseded ? { ...e, background: true, confidence: round(e.confidence * BACKGROUND_FACTOR) } : e;
+    const since = e.evidence.every((v) => SINCE.test(doc.key.slice(v.start, v.end)));
+    return old || superseded || since
+      ? { ...e, background: true, confidence: round(e.confidence * BACKGROUND_FACTOR) }
+      : e;
   });
 }

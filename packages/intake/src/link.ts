@@ -56,6 +56,9 @@ function instrumentKey(instrument: string): string | null {
   return m ? `${Number(m[1])}/${m[2]}` : null;
 }
 
+/** Item tokens of measures that cover every item (the dual-use list, all dual-use items to one country). */
+const CATCH_ALL = new Set(['all_controlled_items', 'all_dual_use_items']);
+
 /** How far back a measure may be announced to match an undated report of it. */
 const RECENT_DAYS = 14;
 
@@ -79,7 +82,7 @@ export function linkEvent(event: IntakeEvent, regime: RegimeReference, published
           (m) =>
             dayDiff(m.announceDate, f.date as string) <= 1 &&
             (m.measureType === 'suspension') === isChange &&
-            (items.size === 0 || isChange || m.commodities.some((c) => items.has(c))),
+            (items.size === 0 || isChange || m.commodities.some((c) => items.has(c) || CATCH_ALL.has(c))),
         )
       : [];
   // Without a date or a number, a measure announced in the fortnight before publication with the same items.

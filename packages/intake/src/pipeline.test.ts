@@ -55,6 +55,21 @@ describe('runIntake', () => {
     expect(runIntake(html, { ...options, published: '2025-11-09' }).events).toEqual([]);
   });
 
+  it('keeps a measure told as the cause of the news ("since …") as background only', () => {
+    const text = "Since China's October 9 restrictions on rare earths, magnet prices have risen, traders said.";
+    expect(runIntake(text, { ...options, published: '2025-11-20' }).events).toEqual([]);
+    const all = runIntake(text, { ...options, published: '2025-11-20', minConfidence: 0 }).events;
+    expect(all.map((e) => [e.type, e.background, e.confidence])).toEqual([['export_control', true, 0.28]]);
+  });
+
+  it('links a dated measure to a regulation that covers every controlled item', () => {
+    const r = runIntake('The State Council published export control regulations for dual-use items on Saturday.', {
+      ...options,
+      published: '2024-10-20',
+    });
+    expect(r.events.map((e) => [e.fields.date, e.links.measures])).toEqual([['2024-10-19', ['CN-REG-2024-DUAL']]]);
+  });
+
   it('lets a stage be replaced', () => {
     const r = runIntake('anything', { ...options, stages: { events: () => [] } });
     expect(r.events).toEqual([]);
