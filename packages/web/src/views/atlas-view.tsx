@@ -4,15 +4,19 @@ import { query } from '../api/client.ts';
 import { type Atlas, AtlasSchema, CommoditiesSchema, type Commodity } from '../api/schemas.ts';
 import { useApi } from '../api/use-api.ts';
 import { Chart } from '../charts/chart.tsx';
-import { registerWorldMap } from '../charts/world-map.ts';
+import { preloadWorldMap, registerWorldMap } from '../charts/world-map.ts';
 import { ChartFigure } from '../components/chart-figure.tsx';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { DownloadButtons } from '../components/download-buttons.tsx';
 import { Field, Figure } from '../components/figure.tsx';
+import { SourceButton } from '../components/source-button.tsx';
 import { Status } from '../components/status.tsx';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
 
 type Country = Atlas['countries'][number];
+
+// The map needs ECharts and the shapes: fetch both while the atlas's data is on its way.
+preloadWorldMap();
 
 /** Atlas: a commodity's production by country at one stage and year, on a map and ranked, with sources. */
 export default function AtlasView() {
@@ -238,7 +242,9 @@ function AtlasBody({ atlas, commodity, i18n }: { atlas: Atlas; commodity: Commod
       <p className="sources-line">
         {t('sources')}:{' '}
         {atlas.sources.map((s) => (
-          <span key={s.id}>{s.title ?? s.id} </span>
+          <span key={s.id}>
+            {s.title ?? s.id} <SourceButton id={s.id} />{' '}
+          </span>
         ))}
       </p>
     </>
