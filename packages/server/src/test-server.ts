@@ -5,7 +5,7 @@ import { openTestDb } from '@lodestone/store/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerOptions } from './app.ts';
 
-export const DATASET_FILE = new URL('../../../data/derived/dataset.json', import.meta.url).pathname;
+const DATASET_FILE = new URL('../../../data/derived/dataset.json', import.meta.url).pathname;
 
 let bundled: Dataset | undefined;
 /** The bundled dataset, parsed once per test file. */

@@ -14,7 +14,7 @@ import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
 import { textTable } from '../format/text-table.ts';
 
-export const DbFlagsSchema = z.object({ dataDir: z.string().min(1).optional(), json: z.boolean().default(false) });
+const DbFlagsSchema = z.object({ dataDir: z.string().min(1).optional(), json: z.boolean().default(false) });
 
 /** Opens the database the flags and environment name (DATABASE_URL, else the embedded one), runs `fn`, closes it. */
 export async function withDb<T>(rawFlags: unknown, effects: Effects, fn: (db: Db, where: string) => Promise<T>) {

@@ -13,7 +13,6 @@ import {
   sweepProgress,
 } from '@lodestone/store';
 import { openTestDb } from '@lodestone/store/testing';
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATASET } from '../data/bundle-files.ts';
 import { runCli } from '../testing/run-cli.ts';
@@ -32,7 +31,7 @@ describe('lodestone worker', () => {
 describe.skipIf(!url)('lodestone worker on PostgreSQL', () => {
   let db: Db;
   let drop: () => Promise<void>;
-  let pool: pg.Pool;
+  let pool: ReturnType<typeof postgresPoolFor>;
   let dataset: Dataset;
   const children: ChildProcess[] = [];
 
