@@ -114,6 +114,7 @@ function AtlasBody({ atlas, commodity, i18n }: { atlas: Atlas; commodity: Commod
         left: 'left',
         bottom: 0,
         calculable: false,
+        text: [i18n.share(max), i18n.share(0)],
         inRange: { color: ['#e0ecf4', '#8856a7', '#4d004b'] },
         formatter: (v: number) => i18n.share(v),
       },

@@ -80,7 +80,12 @@ function SankeyFigure({ sankey, i18n }: { sankey: Sankey; i18n: I18n }) {
           layoutIterations: 32,
           emphasis: { focus: 'adjacency' },
           lineStyle: { color: 'gradient', opacity: 0.35 },
-          label: { fontSize: 10, formatter: (p: { name: string }) => nodeLabel(p.name) },
+          label: {
+            fontSize: 10,
+            width: 140,
+            overflow: 'truncate',
+            formatter: (p: { name: string }) => nodeLabel(p.name),
+          },
           data: sankey.nodes.map((n) => ({ name: n.id, itemStyle: { color: STAGE_COLOURS[n.stage] ?? '#888' } })),
           links: sankey.links,
         },
