@@ -59,6 +59,7 @@ function proposeForSentence(
   cues: CueMap,
   ents: readonly Entity[],
   docHasControl: boolean,
+  previous: readonly Entity[],
 ): SentenceProposal[] {
   const out: SentenceProposal[] = [];
   const at = (c: Cue) => cues.get(c);
@@ -82,10 +83,11 @@ function proposeForSentence(
   );
   const control = at('control') ?? (at('ban') !== undefined && at('export') !== undefined ? at('ban') : undefined);
   const controlled = materials || has(ents, 'instrument') || orgs.some((o) => o.role === 'agency');
+  // A suspension or lifting changes a control: one the text names, or a numbered instrument of an agency.
   const changesControl =
     (actionCue === 'action:suspended' || actionCue === 'action:lifted') &&
-    docHasControl &&
-    (materials || has(ents, 'instrument'));
+    ((docHasControl && (materials || has(ents, 'instrument'))) ||
+      (has(ents, 'instrument') && orgs.some((o) => o.role === 'agency')));
   if (!isAgreement && ((control !== undefined && controlled) || changesControl)) {
     const action = actionCue ? (ACTION_OF[actionCue] ?? 'new') : at('ban') !== undefined ? 'new' : 'new';
     const score = actionCue || at('ban') !== undefined ? 0.8 : 0.55;
@@ -104,7 +106,12 @@ function proposeForSentence(
     const quantified = has(ents, 'money') || has(ents, 'capacity');
     if (projectCue !== undefined && (financeCue !== undefined || at('build') !== undefined || quantified))
       add('project', null, financeCue ?? projectCue, quantified ? 0.8 : 0.65);
-    else if (financeCue !== undefined && has(ents, 'money') && orgs.length > 0) add('project', null, financeCue, 0.6);
+    else if (
+      financeCue !== undefined &&
+      has(ents, 'money') &&
+      (orgs.length > 0 || previous.some((e) => e.kind === 'organisation'))
+    )
+      add('project', null, financeCue, 0.6);
   }
   if (at('screening') !== undefined) add('investment_screening', null, at('screening'), 0.75);
   return out;
@@ -123,7 +130,14 @@ export function proposeEvents(
   const ents = groupBySentence(entities);
   const docHasControl = [...cues.values()].some((c) => c.has('control') || c.has('ban'));
   const all = sentences.flatMap((s) =>
-    proposeForSentence(s, cues.get(s.index) ?? new Map(), ents.get(s.index) ?? [], docHasControl),
+    proposeForSentence(
+      s,
+      cues.get(s.index) ?? new Map(),
+      ents.get(s.index) ?? [],
+      docHasControl,
+      // The sentence before, in the same segment, may name who acts ("X buys…. It pays $400 million").
+      sentences[s.index - 1]?.segment === s.segment ? (ents.get(s.index - 1) ?? []) : [],
+    ),
   );
   // In a text about an agreement, projects, price floors and stockpiles without figures or names of
   // their own are the agreement's scope, not events of their own.
