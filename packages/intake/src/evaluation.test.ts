@@ -57,6 +57,7 @@ describe.each([
   ['holdout-2.json', 'second held-out set (used for fixes since)'],
   ['holdout-3.json', 'third held-out set (used for fixes since)'],
   ['holdout-4.json', 'fourth held-out set (used for fixes since)'],
+  ['holdout-5.json', 'fifth held-out set (blind)'],
 ])('intake on %s, the %s', (labels, what) => {
   const { set, scores } = evaluate(labels);
   console.log(`\n${what}: ${set.items.length} texts\n${scoreTable(scores)}\n${scores.misses.join('\n')}\n`);
