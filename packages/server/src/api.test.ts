@@ -1,3 +1,4 @@
+import type { Scenario } from '@lodestone/core';
 import { createApiKey } from '@lodestone/store';
 import { testTargets } from '@lodestone/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +203,18 @@ describe.each(testTargets())('the HTTP API on %s', (target) => {
       const progress = await server.call('GET', `/api/sweeps/${id}`, { key: keys.jpn });
       expect(progress).toMatchObject({ status: 200, body: { total: 50 } });
       expect((await server.call('GET', `/api/sweeps/${id}`, { key: keys.deu })).status).toBe(404);
+      if (target !== 'pglite') return; // on PostgreSQL the jobs wait for a worker (see the worker test)
+      const done = await waitFor(
+        async () => (await server.call('GET', `/api/sweeps/${id}`, { key: keys.jpn })).body as Record<string, unknown>,
+        (s) => s['status'] === 'done' || s['status'] === 'failed',
+      );
+      expect(done).toMatchObject({ status: 'done', done: 50, total: 50 });
+      const scenario = ((await server.call('GET', '/api/scenarios/usjp', { key: keys.usa })).body ?? {}) as Scenario;
+      const engine = processEngine(1);
+      const draws = await engine.runDraws(bundledDataset(), scenario, { months: 3, seed: 5, first: 0, count: 50 });
+      expect(done['report']).toEqual(
+        await engine.mergeDraws(bundledDataset(), scenario, { months: 3, seed: 5 }, draws),
+      );
     });
   });
 
@@ -255,5 +268,22 @@ describe.each(testTargets())('the HTTP API on %s', (target) => {
       expect((await server.call('GET', '/docs')).status).toBe(200);
       expect((await server.call('GET', '/api/nowhere')).status).toBe(404);
     });
+  });
+});
+
+describe('rate limiting', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('pglite', { engine: processEngine(1), rateLimitPerMinute: 5 });
+  }, 60_000);
+  afterAll(async () => server?.close());
+
+  it('answers 429 once a key has used its requests for the minute, and counts each key apart', async () => {
+    const a = (await createApiKey(server.db, { role: 'viewer' })).key;
+    const b = (await createApiKey(server.db, { role: 'viewer' })).key;
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await server.call('GET', '/api/health', { key: a })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect((await server.call('GET', '/api/health', { key: b })).status).toBe(200);
   });
 });

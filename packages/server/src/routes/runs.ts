@@ -48,10 +48,12 @@ const runView = (r: StoredRun) => ({
   ...(r.error !== undefined ? { error: r.error } : {}),
 });
 
-/** Runs one simulation in the background, writing progress and the report (or the error) to the store. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs one simulation in the background, after those before it, writing progress and the report to the store. */
 function execute(ctx: ServerContext, run: StoredRun, dataset: Dataset): Promise<void> {
   let last = 0;
-  const work = (async () => {
+  const work = queue.then(async () => {
     try {
       await markRunProgress(ctx.db, run.id, 0);
       const report = await ctx.engine.simulate(dataset, run.inputs.scenario, {
@@ -70,7 +72,8 @@ function execute(ctx: ServerContext, run: StoredRun, dataset: Dataset): Promise<
     } catch (e) {
       await failRun(ctx.db, run.id, e instanceof Error ? e.message : String(e)).catch(() => undefined);
     }
-  })();
+  });
+  queue = work;
   ctx.background.add(work);
   void work.finally(() => ctx.background.delete(work));
   return work;
