@@ -205,7 +205,7 @@ function mergeProposals(
     background: false,
     fields: { ...fields, date },
     evidence,
-    links: { measures: [], scenarios: [], draft: null },
+    links: { measures: [], scenarios: [], frameworks: [], draft: null },
   };
 }
 

@@ -15,6 +15,12 @@ export interface RegimeReference {
     readonly measureType: string;
   }[];
   readonly regimeEvents: readonly { readonly measureId: string; readonly instrument: string | null }[];
+  /** The frameworks of the tracker, where the caller has them. */
+  readonly frameworks?: readonly {
+    readonly id: string;
+    readonly parties: readonly string[];
+    readonly signedOn: string;
+  }[];
   readonly scenarios: readonly {
     readonly id: string;
     readonly measures: readonly (
@@ -64,8 +70,29 @@ const RECENT_DAYS = 14;
 
 const dayDiff = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
-/** Links one event to the regime; other event types pass through unchanged. */
+/** An agreement between the same parties signed within a few days of the event (or, undated, of publication). */
+function linkAgreement(event: IntakeEvent, regime: RegimeReference, published: string | null): IntakeEvent {
+  const parties = new Set(event.fields.parties);
+  const day = event.fields.date?.length === 10 ? event.fields.date : published;
+  const frameworks = (regime.frameworks ?? [])
+    .filter(
+      (f) =>
+        f.parties.length === parties.size &&
+        f.parties.every((p) => parties.has(p)) &&
+        day !== null &&
+        Date.parse(day) >= Date.parse(f.signedOn) - 86_400_000 &&
+        dayDiff(f.signedOn, day) <= (day === event.fields.date ? 3 : FRAMEWORK_NEWS_DAYS),
+    )
+    .map((f) => f.id);
+  return { ...event, links: { ...event.links, frameworks } };
+}
+
+/** How long after a signing an undated report is still taken to be news of it. */
+const FRAMEWORK_NEWS_DAYS = 14;
+
+/** Links one event to the regime (export controls) or the framework tracker (agreements). */
 export function linkEvent(event: IntakeEvent, regime: RegimeReference, published: string | null): IntakeEvent {
+  if (event.type === 'agreement') return linkAgreement(event, regime, published);
   if (event.type !== 'export_control') return event;
   const f = event.fields;
   const year = (f.date ?? published ?? '').slice(0, 4);
@@ -119,7 +146,7 @@ export function linkEvent(event: IntakeEvent, regime: RegimeReference, published
           destinations: f.parties,
           instrument: f.instruments[0] ?? null,
         };
-  return { ...event, links: { measures, scenarios, draft } };
+  return { ...event, links: { measures, scenarios, frameworks: [], draft } };
 }
 
 const unique = <T>(xs: readonly T[]) => [...new Set(xs)];

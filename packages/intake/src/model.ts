@@ -135,6 +135,8 @@ export const EventLinksSchema = z.object({
   /** Measure ids of the regime model (`exportControls[].id`). */
   measures: z.array(z.string()),
   scenarios: z.array(z.string()),
+  /** Agreements: the bilateral frameworks of the framework tracker (`data/frameworks`) they report. */
+  frameworks: z.array(z.string()),
   draft: DraftMeasureSchema.nullable(),
 });
 export type EventLinks = z.infer<typeof EventLinksSchema>;

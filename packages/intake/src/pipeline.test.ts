@@ -33,6 +33,7 @@ describe('runIntake', () => {
     expect(r.events[0]?.links).toEqual({
       measures: [],
       scenarios: [],
+      frameworks: [],
       draft: {
         issuer: 'CHN',
         agencies: [],
@@ -68,6 +69,23 @@ describe('runIntake', () => {
       published: '2024-10-20',
     });
     expect(r.events.map((e) => [e.fields.date, e.links.measures])).toEqual([['2024-10-19', ['CN-REG-2024-DUAL']]]);
+  });
+
+  it('links a reported signing to the framework of the tracker', () => {
+    const frameworks = [{ id: 'us-jp-2025', parties: ['USA', 'JPN'], signedOn: '2025-10-28' }];
+    const text = '日米両政府は28日、東京で重要鉱物の枠組みに署名した。';
+    const linked = (published: string) =>
+      runIntake(text, { ...options, regime: { ...options.regime, frameworks }, published }).events.map(
+        (e) => e.links.frameworks,
+      );
+    expect(linked('2025-10-28')).toEqual([['us-jp-2025']]);
+    expect(
+      runIntake(text.replace('日米', '日豪'), {
+        ...options,
+        regime: { ...options.regime, frameworks },
+        published: '2025-10-28',
+      }).events.map((e) => e.links.frameworks),
+    ).toEqual([[]]);
   });
 
   it('lets a stage be replaced', () => {

@@ -1,7 +1,7 @@
 /** The intake's file-reading edge: one file, or every text and HTML file of a folder, sorted by name. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { type CsvTable, err, type ImportIssue, ok, parseCsvTable, type Result } from '@lodestone/core';
+import { type CsvTable, err, FrameworkSchema, type ImportIssue, ok, parseCsvTable, type Result } from '@lodestone/core';
 import { buildGazetteer, type Gazetteer, type GazetteerTables } from './gazetteer.ts';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.md', '.xhtml']);
@@ -51,4 +51,28 @@ export function readGazetteerTables(dir = INTAKE_DATA_DIR): Result<GazetteerTabl
 export function loadGazetteer(dir = INTAKE_DATA_DIR): Result<Gazetteer, ImportIssue[]> {
   const tables = readGazetteerTables(dir);
   return tables.ok ? buildGazetteer(tables.value) : tables;
+}
+
+/** The frameworks of the tracker (`data/frameworks/*.json`), for linking agreements; an unreadable file is skipped. */
+export function readFrameworkRefs(
+  dir = new URL('../../../data/frameworks/', import.meta.url).pathname,
+): { id: string; parties: string[]; signedOn: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((f) => {
+    try {
+      const parsed = FrameworkSchema.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      return parsed.success
+        ? [{ id: parsed.data.id, parties: parsed.data.parties, signedOn: parsed.data.signedOn }]
+        : [];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -22,7 +22,7 @@ const event: IntakeEvent = {
     instruments: ['61/2025'],
   },
   evidence: [{ start: 0, end: 10, text: 'MOFCOM No.', sentence: 0, kind: 'body', weight: 1 }],
-  links: { measures: ['CN-EC-2025-61'], scenarios: ['cn-2025-10-package'], draft: null },
+  links: { measures: ['CN-EC-2025-61'], scenarios: ['cn-2025-10-package'], frameworks: [], draft: null },
 };
 const ana = (at: string, note?: string) => ({ by: 'ana', at, ...(note ? { note } : {}) });
 

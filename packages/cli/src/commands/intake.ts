@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { type Dataset, formatImportIssue } from '@lodestone/core';
 import { decodeInput, type IntakeEvent, type IntakeResult, MIN_CONFIDENCE, runIntake } from '@lodestone/intake';
-import { loadGazetteer, readIntakeInput } from '@lodestone/intake/read-input';
+import { loadGazetteer, readFrameworkRefs, readIntakeInput } from '@lodestone/intake/read-input';
 import { z } from 'zod';
 import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
@@ -27,6 +27,7 @@ export function intakeCommand(dataset: Dataset, path: string, rawFlags: unknown,
     for (const i of gazetteer.error) effects.stderr(`${formatImportIssue(i)}\n`);
     return EXIT.failed;
   }
+  const regime = { ...dataset, frameworks: readFrameworkRefs() };
   const files = readIntakeInput(full);
   if (files.length === 0) throw new UsageError(`${path}: no .txt, .html or .md files`);
   const results: IntakeResult[] = [];
@@ -41,7 +42,7 @@ export function intakeCommand(dataset: Dataset, path: string, rawFlags: unknown,
     const result = runIntake(decoded.value.text, {
       document: f.file,
       gazetteer: gazetteer.value,
-      regime: dataset,
+      regime,
       published: flags.published ?? null,
       lang: flags.lang === 'auto' ? null : flags.lang,
       minConfidence: flags.minConfidence,
@@ -70,11 +71,13 @@ function describeEvent(e: IntakeEvent, n: number): string {
     f.capacity ? `capacity ${f.capacity.tonnes.toLocaleString('en-US')} t${f.capacity.perYear ? '/yr' : ''}` : '',
     f.instruments.length ? `instruments ${f.instruments.join(', ')}` : '',
   ].filter(Boolean);
-  const links = e.links.measures.length
-    ? `     linked: ${e.links.measures.join(', ')}${e.links.scenarios.length ? `; scenarios ${e.links.scenarios.join(', ')}` : ''}`
-    : e.links.draft
-      ? '     not in the regime model: proposed as a draft measure for review'
-      : '';
+  const links = e.links.frameworks.length
+    ? `     linked: framework ${e.links.frameworks.join(', ')}`
+    : e.links.measures.length
+      ? `     linked: ${e.links.measures.join(', ')}${e.links.scenarios.length ? `; scenarios ${e.links.scenarios.join(', ')}` : ''}`
+      : e.links.draft
+        ? '     not in the regime model: proposed as a draft measure for review'
+        : '';
   return [
     head,
     facts.length ? `     ${facts.join('; ')}` : '',

@@ -1,6 +1,6 @@
 import { formatImportIssue } from '@lodestone/core';
 import { IntakeResultSchema, MIN_CONFIDENCE, runIntake } from '@lodestone/intake';
-import { loadGazetteer } from '@lodestone/intake/read-input';
+import { loadGazetteer, readFrameworkRefs } from '@lodestone/intake/read-input';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
@@ -21,6 +21,7 @@ const IntakeBody = z.object({
 export function intakeRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   const gazetteer = loadGazetteer();
   if (!gazetteer.ok) throw new Error(gazetteer.error.map(formatImportIssue).join('\n'));
+  const regime = { ...ctx.dataset, frameworks: readFrameworkRefs() };
   return async (app) => {
     app.post(
       '/api/intake',
@@ -39,7 +40,7 @@ export function intakeRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         return runIntake(b.text, {
           document: b.document,
           gazetteer: gazetteer.value,
-          regime: ctx.dataset,
+          regime,
           published: b.published ?? null,
           lang: b.lang === 'auto' ? null : b.lang,
           minConfidence: b.minConfidence,
