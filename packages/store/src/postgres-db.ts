@@ -70,7 +70,8 @@ export function postgresPoolFor(connectionString: string, schema: string, max = 
     types,
     ...(schema === 'public' ? {} : { options: `-c search_path=${checkSchemaName(schema)}` }),
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
