@@ -23,7 +23,7 @@ import {
 import { engineShortfallDraws, policyEvaluateCommand, policyStockpileCommand } from './commands/policy.ts';
 import { trackerCommand } from './commands/tracker.ts';
 import { offtakeCommand } from './commands/offtake.ts';
-import { dbMigrateCommand, dbSeedCommand, dbStatusCommand } from './commands/db.ts';
+import { dbImportCommand, dbMigrateCommand, dbSeedCommand, dbStatusCommand } from './commands/db.ts';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keys.ts';
 import { serveCommand } from './commands/serve.ts';
 import { workerCommand } from './commands/worker.ts';
@@ -393,6 +393,14 @@ export async function main(argv: readonly string[], effects: Effects = processEf
   ).action(async (flags: Record<string, unknown>) => {
     const { path, dataset: d } = dataset();
     code = await dbSeedCommand(d, path, flags, effects);
+  });
+  dataDirOption(
+    db
+      .command('import')
+      .description('store a dataset file as a new version, all or nothing')
+      .argument('<file>', 'dataset JSON, e.g. ./.lodestone/dataset.json'),
+  ).action(async (file: string, flags: Record<string, unknown>) => {
+    code = await dbImportCommand(file, flags, effects);
   });
   dataDirOption(db.command('status').description('migrations applied or pending, and the dataset versions stored'))
     .option('--json', 'print JSON')

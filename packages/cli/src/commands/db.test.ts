@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLED_DATASET } from '../data/bundle-files.ts';
 import { runCli } from '../testing/run-cli.ts';
 
 describe('lodestone db and keys', () => {
@@ -27,6 +28,22 @@ describe('lodestone db and keys', () => {
     expect(parsed.migrations).toEqual([expect.objectContaining({ version: 1, state: 'applied' })]);
     expect(parsed.datasets).toEqual([expect.objectContaining({ isCurrent: true })]);
     expect(parsed.datasets[0]?.observations).toBeGreaterThan(1000);
+
+    const bad = JSON.parse(readFileSync(BUNDLED_DATASET, 'utf8')) as {
+      version: string;
+      observations: { source: string }[];
+    };
+    bad.version = '2099.1.0';
+    const row = bad.observations[2000];
+    if (row) row.source = 'no-such-source';
+    const badFile = join(dir, 'bad.json');
+    writeFileSync(badFile, JSON.stringify(bad));
+    const refused = await runCli(['db', 'import', badFile, ...at]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${badFile}:2001 [observations.source]: unknown source "no-such-source"`);
+    expect(refused.stderr).toContain('nothing stored');
+    const after = JSON.parse((await runCli(['db', 'status', '--json', ...at])).stdout) as { datasets: unknown[] };
+    expect(after.datasets).toHaveLength(1);
 
     const created = await runCli(['keys', 'create', '--role', 'analyst', '--partner', 'jpn', 'usa', ...at]);
     expect(created.code).toBe(0);

@@ -1,8 +1,10 @@
-import type { Dataset } from '@lodestone/core';
+import { readFileSync } from 'node:fs';
+import { type Dataset, formatImportIssue } from '@lodestone/core';
 import {
   datasetVersions,
   type Db,
   describeLocation,
+  importDataset,
   migrate,
   migrationStatus,
   openDb,
@@ -51,6 +53,32 @@ export function dbSeedCommand(dataset: Dataset, file: string, rawFlags: unknown,
     effects.stdout(
       `${where}: dataset ${dataset.version} ${result === 'seeded' ? 'stored' : 'already stored'}; ${dataset.scenarios.length} built-in scenarios\n`,
     );
+    return EXIT.ok;
+  });
+}
+
+/**
+ * `lodestone db import <file>`: stores a dataset version (e.g. written by `lodestone import usgs-mcs`) in one
+ * transaction; a refused row leaves the database as it was and is named by file, row and column.
+ */
+export function dbImportCommand(file: string, rawFlags: unknown, effects: Effects): Promise<ExitCode> {
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    effects.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return Promise.resolve(EXIT.failed);
+  }
+  return withDb(rawFlags, effects, async (db, where) => {
+    await migrate(db);
+    const result = await importDataset(db, document, file, { makeCurrent: false });
+    if (!result.ok) {
+      for (const issue of result.error) effects.stderr(`${formatImportIssue(issue)}\n`);
+      effects.stderr(`import failed: nothing stored\n`);
+      return EXIT.failed;
+    }
+    for (const w of result.value.warnings) effects.stderr(`${formatImportIssue(w)}\n`);
+    effects.stdout(`${where}: dataset ${result.value.version} stored, ${result.value.observations} observations\n`);
     return EXIT.ok;
   });
 }
