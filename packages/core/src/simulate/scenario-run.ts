@@ -402,11 +402,12 @@ export function runScenario(
     layout.slots.forEach((slot, s) => {
       const { cols, user } = slot;
       const inv = inventory[s] ?? 0;
-      colUpper[cols.draw] = inv;
+      colUpper[cols.draw] = Math.max(0, inv);
       colUpper[cols.refill] = Math.min(Math.max(0, user.inventoryTarget - inv), user.inventoryTarget / REFILL_MONTHS);
       if (cols.stock !== undefined) {
         const maxShare = releaseAreas.get(user.area);
-        colUpper[cols.stock] = maxShare === undefined ? 0 : Math.min(stockpile[s] ?? 0, maxShare * user.use);
+        colUpper[cols.stock] =
+          maxShare === undefined ? 0 : Math.max(0, Math.min(stockpile[s] ?? 0, maxShare * user.use));
       }
       if (cols.substitute !== undefined) {
         const sub = substitution.get(slot.product);
