@@ -1,11 +1,4 @@
-import {
-  type Chain,
-  ChainSchema,
-  checkNetwork,
-  type Dataset,
-  networkBalance,
-  networkView,
-} from '@lodestone/core';
+import { type Chain, ChainSchema, checkNetwork, type Dataset, networkBalance, networkView } from '@lodestone/core';
 import { z } from 'zod';
 import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
