@@ -40,7 +40,8 @@ export interface RunningServer {
 /** Opens (migrates, seeds) the store and serves the API and the dashboard on host:port. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const db = await openStore(o.location, o.dataset, o.datasetFile);
-  await failAbandonedRuns(db);
+  // The embedded database belongs to this process alone: runs it left unfinished can only be abandoned.
+  if (o.location.kind === 'pglite') await failAbandonedRuns(db);
   let pool: pg.Pool | undefined;
   let worker: SweepWorker | undefined;
   try {

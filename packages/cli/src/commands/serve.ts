@@ -57,7 +57,12 @@ export async function serveCommand(
     rateLimitPerMinute: flags.rateLimit,
     logger: flags.log === 'silent' ? false : { level: flags.log },
   });
-  effects.stderr(`lodestone: serving on ${server.url} (${server.database}); API reference at ${server.url}/docs\n`);
+  effects.stderr(
+    `lodestone: serving on ${server.url} (${server.database}); API reference at ${server.url}/docs\n` +
+      (flags.requireKeys
+        ? 'lodestone: every write needs an API key\n'
+        : 'lodestone: while no API key exists, requests from this machine without a key act as the local analyst\n'),
+  );
   const signal = await stopped;
   effects.stderr(`lodestone: ${signal}: finishing requests in flight\n`);
   await server.close();
