@@ -1,6 +1,6 @@
 /** A worker thread that computes a range of Monte Carlo runs with its own HiGHS instance. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadHighsSolver, perMonthPool, prepareSimulation, runDrawRange } from '@lodestone/core';
+import { loadHighsSolver, prepareSimulation, runDrawRange, singlePool } from '@lodestone/core';
 import type { DrawJob, WorkerMessage } from './messages.ts';
 
 const job = workerData as DrawJob;
@@ -10,7 +10,7 @@ try {
   const prepared = prepareSimulation(job.network, job.regime, job.scenario, { months: job.months });
   if (!prepared.model) post({ kind: 'done', draws: [] });
   else {
-    const pool = perMonthPool(solver, prepared.model.lp);
+    const pool = singlePool(solver, prepared.model.lp);
     try {
       let last = 0;
       const draws = runDrawRange(prepared, pool, {

@@ -21,7 +21,6 @@ import {
   type Scenario,
   type SimulationReport,
   singlePool,
-  perMonthPool,
   type Solver,
 } from '@lodestone/core';
 import type { DrawJob, WorkerMessage } from './messages.ts';
@@ -104,7 +103,7 @@ export async function runDraws(
   if (threads === 1) {
     const prepared = prepare(dataset, scenario, months);
     if (!prepared.model) return [];
-    const pool = perMonthPool(await solver(), prepared.model.lp);
+    const pool = singlePool(await solver(), prepared.model.lp);
     try {
       let last = 0;
       return runDrawRange(prepared, pool, {

@@ -160,8 +160,9 @@ export function buildReport(
 }
 
 /**
- * Monte Carlo runs `first … first + count − 1`: each starts every month from the central run's basis, so
- * its result depends only on (seed, run), not on which runs were solved before it or where.
+ * Monte Carlo runs `first … first + count − 1`: each starts from the central run's first-month basis and
+ * then re-solves its own months in order, so its result depends only on (seed, run), not on which runs were
+ * solved before it or where.
  */
 export function runDrawRange(
   prepared: PreparedSimulation,
@@ -173,8 +174,8 @@ export function runDrawRange(
   for (let i = 0; i < o.count; i++) {
     const run = o.first + i;
     const result = runScenario(prepared, drawParameters(prepared.scenario, o.seed, run), pool, {
-      ...(central.bases ? { startBases: central.bases } : {}),
-      ...(central.solutions ? { reference: central.solutions } : {}),
+      // Each run starts from the central run's first-month basis, then re-solves its own months in order.
+      ...(central.bases ? { startBases: central.bases.slice(0, 1) } : {}),
     });
     out.push(toDraw(run, result));
     o.onProgress?.(i + 1);

@@ -9,7 +9,6 @@ import { explainNode } from './explain.ts';
 import { buildReport, runDrawRange } from './report.ts';
 import {
   centralParameters,
-  perMonthPool,
   type PreparedSimulation,
   prepareSimulation,
   type RunResult,
@@ -212,7 +211,7 @@ describe('the month-by-month simulator', () => {
     const prepared = prepareSimulation(dataset.network, regime(), scenario);
     if (!prepared.model) throw new Error('no model');
     const draws = (first: number, count: number) => {
-      const pool = perMonthPool(solver, prepared.model?.lp ?? ({} as never));
+      const pool = singlePool(solver, prepared.model?.lp ?? ({} as never));
       try {
         return runDrawRange(prepared, pool, { seed: 42, first, count });
       } finally {

@@ -146,15 +146,6 @@ export interface RunResult {
   readonly trace?: readonly MonthTrace[];
   /** The optimal basis of every month, when asked for (to start Monte Carlo runs from the central run's). */
   readonly bases?: readonly LpBasis[];
-  /** Each month's bounds and solution, recorded with the bases. */
-  readonly solutions?: readonly MonthSolution[];
-}
-
-/** A solved month: its bounds, primal values and row duals. */
-export interface MonthSolution {
-  readonly bounds: LpBounds;
-  readonly x: ArrayLike<number>;
-  readonly dual: ArrayLike<number>;
 }
 
 export interface RunOptions {
@@ -162,10 +153,8 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Record each month's optimal basis. */
   readonly recordBases?: boolean;
-  /** Start each month's solve from these bases: the run then does not depend on what was solved before. */
+  /** Start month t's solve from `startBases[t]` where given: the run then does not depend on earlier solves. */
   readonly startBases?: readonly LpBasis[];
-  /** Solutions to reuse where they stay optimal under this run's bounds (the central run's). */
-  readonly reference?: readonly MonthSolution[];
 }
 
 /** How a run reaches the solver: one warm model for every month, or one per month (warm across runs). */
@@ -174,46 +163,10 @@ export interface ModelPool {
   dispose(): void;
 }
 
-/** A pool that keeps one loaded model per month, so each month re-solves from the same month of the last run. */
-export function perMonthPool(solver: Solver, lp: LinearProgram): ModelPool {
-  const models: WarmModel[] = [];
-  return {
-    model(m) {
-      while (models.length <= m) models.push(solver.load(lp));
-      return models[m] as WarmModel;
-    },
-    dispose() {
-      for (const w of models) w.dispose();
-    },
-  };
-}
-
 /** A pool with a single loaded model re-solved month after month. */
 export function singlePool(solver: Solver, lp: LinearProgram): ModelPool {
   const model = solver.load(lp);
   return { model: () => model, dispose: () => model.dispose() };
-}
-
-/**
- * Whether a solved month stays optimal under new bounds without a solve: rows unchanged, and every column
- * whose upper bound moved sat strictly inside both bounds or at zero (so the basis, and with it the
- * solution and duals, are unchanged; costs never change).
- */
-function stillOptimal(ref: MonthSolution, bounds: LpBounds): boolean {
-  const { rowLower, rowUpper, colUpper } = ref.bounds;
-  for (let i = 0; i < rowLower.length; i++)
-    if (rowLower[i] !== bounds.rowLower[i] || rowUpper[i] !== bounds.rowUpper[i]) return false;
-  for (let j = 0; j < colUpper.length; j++) {
-    const before = colUpper[j] ?? 0;
-    const after = bounds.colUpper[j] ?? 0;
-    if (before === after) continue;
-    const v = ref.x[j] ?? 0;
-    const tol = 1e-9 * Math.max(1, Math.abs(v));
-    if (v <= tol && after >= 0) continue;
-    if (v < before - tol && v < after - tol) continue;
-    return false;
-  }
-  return true;
 }
 
 function sameBounds(a: LpBounds, b: LpBounds): boolean {
@@ -304,7 +257,6 @@ export function runScenario(
   const prices = new Map<string, RunPrice>();
   const trace: MonthTrace[] = [];
   const bases: LpBasis[] = [];
-  const solutions: MonthSolution[] = [];
   if (!model) return { parameters, months, series, prices, ...(options.trace ? { trace } : {}) };
   const layout = layoutOf(model);
   const n = months.length;
@@ -432,12 +384,9 @@ export function runScenario(
     const bounds = { colLower, colUpper, rowLower: rowBound, rowUpper: rowBound };
     let x: ArrayLike<number>;
     let dual: ArrayLike<number>;
-    const reference = options.reference?.[t];
     if (previous && sameBounds(previous.bounds, bounds) && !options.recordBases) {
       // Nothing changed since last month (a stationary stretch): the same solution holds.
       ({ x, dual } = previous);
-    } else if (reference && !options.recordBases && stillOptimal(reference, bounds)) {
-      ({ x, dual } = reference);
     } else {
       const warm = pool.model(t);
       const solved: SolveResult = warm.solve(bounds, options.startBases?.[t]);
@@ -447,7 +396,6 @@ export function runScenario(
       dual = solved.value.rowDual;
     }
     previous = { bounds, x, dual };
-    if (options.recordBases) solutions.push(previous);
     if (options.trace && shocks)
       trace.push({
         month,
@@ -537,7 +485,7 @@ export function runScenario(
     series,
     prices,
     ...(options.trace ? { trace } : {}),
-    ...(options.recordBases ? { bases, solutions } : {}),
+    ...(options.recordBases ? { bases } : {}),
   };
 }
 
