@@ -63,6 +63,7 @@ describe.each(testTargets())('the HTTP API on %s', (target) => {
       body: { ok: true, database: target, datasetVersion: bundledDataset().version },
     });
     expect(health.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+    expect(health.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
@@ -265,7 +266,9 @@ describe.each(testTargets())('the HTTP API on %s', (target) => {
       expect(Object.keys(doc.paths)).toEqual(
         expect.arrayContaining(['/api/atlas', '/api/scenarios/{id}/runs', '/api/sweeps', '/api/keys/{id}']),
       );
-      expect((await server.call('GET', '/docs')).status).toBe(200);
+      const docs = await server.call('GET', '/docs');
+      expect(docs.status).toBe(200);
+      expect(docs.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
       expect((await server.call('GET', '/api/nowhere')).status).toBe(404);
     });
   });
