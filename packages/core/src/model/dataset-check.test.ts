@@ -90,6 +90,12 @@ describe('checkDataset', () => {
     ).toEqual(['unknown-source']);
   });
 
+  it('fails on a source registered twice (two catalogues claiming one id)', () => {
+    const base = dataset([observation({})]);
+    const issues = checkDataset({ ...base, sources: [...base.sources, ...base.sources.slice(0, 1)] });
+    expect(issues.map((i) => i.code)).toEqual(['duplicate-source']);
+  });
+
   it('fails on an unknown country, commodity or stage', () => {
     const codes = checkDataset(
       dataset([

@@ -8,6 +8,7 @@ export interface DataCheckIssue {
   readonly code:
     | 'unsourced'
     | 'unknown-source'
+    | 'duplicate-source'
     | 'unknown-country'
     | 'unknown-commodity'
     | 'unknown-series'
@@ -35,6 +36,12 @@ const where = (o: Observation): string =>
 export function checkDataset(dataset: Dataset): DataCheckIssue[] {
   const issues: DataCheckIssue[] = [];
   const sources = new Set<string>(dataset.sources.map((s) => s.id));
+  const seen = new Set<string>();
+  for (const s of dataset.sources) {
+    if (seen.has(s.id))
+      issues.push({ code: 'duplicate-source', where: `source ${s.id}`, message: 'registered more than once' });
+    seen.add(s.id);
+  }
   const countries = new Set<string>(dataset.countries.map((c) => c.iso3));
   const commodities = new Set<string>(dataset.commodities.map((c) => c.key));
   const series = new Map(dataset.series.map((s) => [`${s.commodity}|${s.stage}`, s] as const));
