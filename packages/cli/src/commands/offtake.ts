@@ -26,11 +26,7 @@ const OfftakeFlagsSchema = z.object({
 });
 
 /** A portfolio by id (data/frameworks/portfolios/<id>.json) or by path; an error names the file and JSON path. */
-function readPortfolio(
-  ref: string,
-  cwd: string,
-  root = DATA_DIR,
-): { file: string; portfolio: OfftakePortfolio } {
+function readPortfolio(ref: string, cwd: string, root = DATA_DIR): { file: string; portfolio: OfftakePortfolio } {
   const bundled = join(root, PORTFOLIO_DIR, `${ref}.json`);
   const path = existsSync(bundled) ? bundled : resolve(cwd, ref);
   if (!existsSync(path))
