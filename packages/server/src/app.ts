@@ -32,6 +32,7 @@ import { keyRoutes } from './routes/keys.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
+import { trackerRoutes } from './routes/tracker.ts';
 import { viewCache } from './view-cache.ts';
 
 /** The dashboard's static build, served at / when it exists. */
@@ -151,6 +152,7 @@ export async function buildServer(o: ServerOptions): Promise<{ app: FastifyInsta
   await app.register(sweepRoutes(context));
   await app.register(keyRoutes(context));
   await app.register(intakeRoutes(context));
+  await app.register(trackerRoutes(context));
 
   const web = o.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(web, 'index.html'));

@@ -11,6 +11,7 @@ const VIEWS = {
   criticality: lazy(() => import('./views/criticality-view.tsx')),
   controls: lazy(() => import('./views/controls-view.tsx')),
   scenarios: lazy(() => import('./views/scenarios-view.tsx')),
+  tracker: lazy(() => import('./views/tracker-view.tsx')),
 } satisfies Record<Route, unknown>;
 
 const NAV_LABEL: Record<Route, MessageKey> = {
@@ -19,6 +20,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   criticality: 'navCriticality',
   controls: 'navControls',
   scenarios: 'navScenarios',
+  tracker: 'navTracker',
 };
 
 /** The page frame: header, navigation, language switch and the current page. */

@@ -177,3 +177,46 @@ export const TimelineSchema = z.object({
   ),
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
+
+const CommitmentStateSchema = z.enum(['done', 'on-track', 'overdue', 'unknown']);
+export type CommitmentState = z.infer<typeof CommitmentStateSchema>;
+
+/** GET /api/tracker: one status per framework on the day asked about. */
+export const TrackerSchema = z.array(
+  z.object({
+    framework: z.string(),
+    title: z.string(),
+    signedOn: z.string(),
+    asOf: z.string(),
+    counts: z.record(CommitmentStateSchema, z.number()),
+    commitments: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        owners: z.array(z.string()),
+        dueOn: z.string().nullable(),
+        state: CommitmentStateSchema,
+        reason: z.string(),
+        daysLeft: z.number().nullable(),
+        evidence: z.array(
+          z.object({ date: z.string(), state: z.string(), note: z.string(), sources: z.array(z.string()) }),
+        ),
+      }),
+    ),
+    capital: z.array(z.looseObject({ party: z.string(), committedUsdM: z.number(), mobilisedUsdM: z.number() })),
+  }),
+);
+export type TrackerStatus = z.infer<typeof TrackerSchema>[number];
+
+/** GET /api/tracker/frameworks: the frameworks to pick from, with each commitment's sources. */
+export const TrackerFrameworksSchema = z.array(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    parties: z.array(z.string()),
+    signedOn: z.string(),
+    sources: z.array(z.string()),
+    commitments: z.array(z.object({ id: z.string(), category: z.string(), sources: z.array(z.string()) })),
+  }),
+);
+export type TrackerFramework = z.infer<typeof TrackerFrameworksSchema>[number];
