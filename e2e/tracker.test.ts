@@ -68,9 +68,13 @@ describe.skipIf(!serveCommandExists())('tracker page in Chromium', { timeout: 60
       expect(expected['project-financing']).toBe(day === '2026-04-27' ? 'unknown' : 'overdue');
       const label = page.locator('[data-commitment="project-financing"] [data-state-label]');
       expect(await label.innerText()).toBe(day === '2026-04-27' ? 'Unknown' : 'Overdue');
-      expect(await label.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
-        day === '2026-04-27' ? 'rgb(138, 138, 138)' : 'rgb(192, 57, 43)',
-      );
+      expect(
+        await label.evaluate(
+          (e) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e)
+              .backgroundColor,
+        ),
+      ).toBe(day === '2026-04-27' ? 'rgb(138, 138, 138)' : 'rgb(192, 57, 43)');
       await page.screenshot({ path: `${ARTIFACTS}/tracker-${day}.png`, fullPage: true });
     }
   });
