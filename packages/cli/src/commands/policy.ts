@@ -138,7 +138,7 @@ function describeTools(tools: PolicyPackage): string[] {
 /** The central run of a scenario (the simulation engine's, passed in so tests can use it or a fake). */
 export type CentralRun = (dataset: Dataset, scenario: Dataset['scenarios'][number]) => Promise<SimulationReport>;
 
-export const engineCentralRun: CentralRun = (dataset, scenario) => simulate(dataset, scenario, { runs: 1 });
+const engineCentralRun: CentralRun = (dataset, scenario) => simulate(dataset, scenario, { runs: 1 });
 
 /** `lodestone policy evaluate`: a project's NPV, IRR, bankability and taxpayer cost under a package of tools. */
 export async function policyEvaluateCommand(
