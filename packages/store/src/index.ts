@@ -11,3 +11,4 @@ export * from './runs.ts';
 export * from './sweeps.ts';
 export * from './sweep-runner.ts';
 export * from './sweep-queue.ts';
+export * from './intake-queue.ts';
