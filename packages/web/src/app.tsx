@@ -12,6 +12,7 @@ const VIEWS = {
   controls: lazy(() => import('./views/controls-view.tsx')),
   scenarios: lazy(() => import('./views/scenarios-view.tsx')),
   tracker: lazy(() => import('./views/tracker-view.tsx')),
+  review: lazy(() => import('./views/review-view.tsx')),
 } satisfies Record<Route, unknown>;
 
 const NAV_LABEL: Record<Route, MessageKey> = {
@@ -21,6 +22,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   controls: 'navControls',
   scenarios: 'navScenarios',
   tracker: 'navTracker',
+  review: 'navReview',
 };
 
 /** The page frame: header, navigation, language switch and the current page. */

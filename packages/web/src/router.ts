@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['atlas', 'chains', 'criticality', 'controls', 'scenarios', 'tracker'] as const;
+export const ROUTES = ['atlas', 'chains', 'criticality', 'controls', 'scenarios', 'tracker', 'review'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function subscribe(onChange: () => void): () => void {

@@ -40,9 +40,9 @@ export async function getJson<S extends z.ZodType>(path: string, schema: S, sign
   return parseResponse(path, response, schema);
 }
 
-/** POST or PUT a JSON body and parse the answer. */
+/** POST, PUT or PATCH a JSON body and parse the answer. */
 export async function sendJson<S extends z.ZodType>(
-  method: 'POST' | 'PUT',
+  method: 'POST' | 'PUT' | 'PATCH',
   path: string,
   body: unknown,
   schema: S,

@@ -220,3 +220,47 @@ export const TrackerFrameworksSchema = z.array(
   }),
 );
 export type TrackerFramework = z.infer<typeof TrackerFrameworksSchema>[number];
+
+export const ReviewStatusSchema = z.enum(['proposed', 'accepted', 'edited', 'rejected']);
+export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+
+/** One event of the intake review queue (GET /api/intake/queue), with the text its evidence points into. */
+export const QueuedEventSchema = z.object({
+  id: z.number(),
+  status: ReviewStatusSchema,
+  event: z.object({
+    id: z.string(),
+    type: z.string(),
+    confidence: z.number(),
+    fields: z.looseObject({
+      action: z.string().nullable(),
+      date: z.string().nullable(),
+      issuerOrHost: z.string().nullable(),
+      parties: z.array(z.string()),
+      commodities: z.array(z.string()),
+      instruments: z.array(z.string()),
+    }),
+    evidence: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })),
+    links: z.looseObject({ measures: z.array(z.string()) }),
+  }),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      by: z.string(),
+      at: z.string(),
+      note: z.string().nullable(),
+      changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    }),
+  ),
+  document: z.object({
+    id: z.number(),
+    name: z.string(),
+    lang: z.string(),
+    published: z.string().nullable(),
+    text: z.string(),
+  }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QueuedEvent = z.infer<typeof QueuedEventSchema>;
+export const QueueSchema = z.array(QueuedEventSchema);
