@@ -28,6 +28,7 @@ import type { ServerContext, SimulationEngine, SweepLauncher } from './context.t
 import { errorHandler } from './http-errors.ts';
 import { dataRoutes } from './routes/data.ts';
 import { intakeRoutes } from './routes/intake.ts';
+import { projectRoutes } from './routes/projects.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
@@ -153,6 +154,7 @@ export async function buildServer(o: ServerOptions): Promise<{ app: FastifyInsta
   await app.register(keyRoutes(context));
   await app.register(intakeRoutes(context));
   await app.register(trackerRoutes(context));
+  await app.register(projectRoutes(context));
 
   const web = o.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(web, 'index.html'));

@@ -12,3 +12,4 @@ export * from './sweeps.ts';
 export * from './sweep-runner.ts';
 export * from './sweep-queue.ts';
 export * from './intake-queue.ts';
+export * from './projects.ts';
