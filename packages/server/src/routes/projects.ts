@@ -22,15 +22,12 @@ import type { ServerContext } from '../context.ts';
 import { HttpProblem, notFound } from '../http-errors.ts';
 
 /** The bundled pipeline: data/projects (financiers.csv and one JSON record per project). */
-export const PROJECTS_DIR = new URL('../../../../data/projects/', import.meta.url).pathname;
+const PROJECTS_DIR = new URL('../../../../data/projects/', import.meta.url).pathname;
 
 const failed = (issues: readonly ImportIssue[]) => new Error(issues.map(formatImportIssue).join('\n'));
 
 /** Reads and validates the bundled pipeline against the dataset, all or nothing. */
-export function readBundledProjects(
-  dataset: Dataset,
-  dir = PROJECTS_DIR,
-): { refs: ProjectReferences; projects: Project[] } {
+function readBundledProjects(dataset: Dataset, dir = PROJECTS_DIR): { refs: ProjectReferences; projects: Project[] } {
   const table = parseCsvTable(readFileSync(join(dir, 'financiers.csv'), 'utf8'), 'projects/financiers.csv');
   if (!table.ok) throw failed(table.error);
   const financiers = parseFinanciers(

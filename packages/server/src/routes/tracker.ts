@@ -7,10 +7,10 @@ import type { ServerContext } from '../context.ts';
 import { HttpProblem } from '../http-errors.ts';
 
 /** The bundled frameworks (one JSON file each). */
-export const FRAMEWORKS_DIR = new URL('../../../../data/frameworks/', import.meta.url).pathname;
+const FRAMEWORKS_DIR = new URL('../../../../data/frameworks/', import.meta.url).pathname;
 
 /** Every framework in `dir`, validated; an error names the file and JSON path. */
-export function readFrameworks(dir = FRAMEWORKS_DIR): Framework[] {
+function readFrameworks(dir = FRAMEWORKS_DIR): Framework[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()

@@ -221,7 +221,7 @@ export const TrackerFrameworksSchema = z.array(
 );
 export type TrackerFramework = z.infer<typeof TrackerFrameworksSchema>[number];
 
-export const ReviewStatusSchema = z.enum(['proposed', 'accepted', 'edited', 'rejected']);
+const ReviewStatusSchema = z.enum(['proposed', 'accepted', 'edited', 'rejected']);
 export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
 
 /** One event of the intake review queue (GET /api/intake/queue), with the text its evidence points into. */

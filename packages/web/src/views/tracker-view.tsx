@@ -13,7 +13,7 @@ import { SourceButton } from '../components/source-button.tsx';
 import { Status } from '../components/status.tsx';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
 
-export const TRACKER_STATE_COLOURS: Record<CommitmentState, string> = {
+const TRACKER_STATE_COLOURS: Record<CommitmentState, string> = {
   done: '#1e8449',
   'on-track': '#2e86c1',
   overdue: '#c0392b',
