@@ -221,10 +221,11 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
   it('fits every page on a 390-pixel phone screen without horizontal scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     phone.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
-    for (const route of ['atlas', 'chains', 'criticality', 'controls', 'scenarios', 'tracker']) {
+    for (const route of ['atlas', 'chains', 'criticality', 'controls', 'scenarios', 'tracker', 'review']) {
       await phone.goto(`${server.baseUrl}/${route}`);
       await phone.waitForSelector('h2');
       if (route === 'tracker') await phone.waitForSelector('[data-tracker][data-ready="true"]', { timeout: 30_000 });
+      else if (route === 'review') await phone.waitForSelector('[data-queue][data-ready="true"]', { timeout: 30_000 });
       else if (route !== 'scenarios')
         await phone.waitForSelector('[data-chart][data-ready="true"]', { timeout: 30_000 });
       expect(await phone.evaluate<number>('document.documentElement.scrollWidth'), route).toBeLessThanOrEqual(390);

@@ -264,7 +264,15 @@ describe.each(testTargets())('the HTTP API on %s', (target) => {
       const doc = (await server.call('GET', '/openapi.json')).body as { openapi: string; paths: object };
       expect(doc.openapi).toMatch(/^3\./);
       expect(Object.keys(doc.paths)).toEqual(
-        expect.arrayContaining(['/api/atlas', '/api/scenarios/{id}/runs', '/api/sweeps', '/api/keys/{id}']),
+        expect.arrayContaining([
+          '/api/atlas',
+          '/api/scenarios/{id}/runs',
+          '/api/sweeps',
+          '/api/keys/{id}',
+          '/api/tracker',
+          '/api/intake/queue/{id}/accept',
+          '/api/projects/{id}/history',
+        ]),
       );
       const docs = await server.call('GET', '/docs');
       expect(docs.status).toBe(200);
