@@ -136,6 +136,20 @@ describe.each(testTargets())('the project pipeline API on %s', (target) => {
     expect(hidden[0]?.diff.some((d) => d.path === '$.hostCountry')).toBe(true);
   });
 
+  it('numbers concurrent edits one after another, each in the history once', async () => {
+    const edits = ['2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05'].map((day) =>
+      server.call('PATCH', '/api/projects/AU-TEST-GA', { key: keys.usa, body: { statusAsOf: day } }),
+    );
+    expect((await Promise.all(edits)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const all = (await server.call('GET', '/api/projects/AU-TEST-GA/history')).body as Entry[];
+    const seqs = all.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(all.map((e) => e.kind)).toEqual(['add', 'edit', 'edit', 'edit', 'edit', 'edit', 'edit']);
+    // Each edit saw the one before it: the statusAsOf chain has no gaps.
+    const chain = all.slice(2).map((e) => e.diff.find((d) => d.path === '$.statusAsOf'));
+    for (let i = 1; i < chain.length; i++) expect(chain[i]?.before).toBe(chain[i - 1]?.after);
+  });
+
   it('retires: 401, 403, 200; a retired record leaves the list and refuses edits', async () => {
     const path = '/api/projects/AU-TEST-GA/retire';
     const body = { reason: 'duplicate of AU-ALC-GA' };
@@ -156,6 +170,6 @@ describe.each(testTargets())('the project pipeline API on %s', (target) => {
     });
     expect(again.status).toBe(400);
     const history = (await server.call('GET', '/api/projects/AU-TEST-GA/history')).body as Entry[];
-    expect(history.map((e) => e.kind)).toEqual(['add', 'edit', 'retire']);
+    expect(history.map((e) => e.kind)).toEqual(['add', 'edit', 'edit', 'edit', 'edit', 'edit', 'edit', 'retire']);
   });
 });
