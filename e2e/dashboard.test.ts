@@ -1,15 +1,12 @@
 // The dashboard in a real browser against the real server: every page, a commodity change, a scenario
 // run, Japanese labels and the phone layout. Screenshots go to e2e/artifacts/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatShare } from '../packages/web/src/i18n/format.ts';
-import { launchChromium } from './support/browser.ts';
-import { type RunningServer, serveCommandExists, startServer } from './support/server.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { type RunningServer, serveCommandExists } from './support/server.ts';
+import { ARTIFACTS, browserSession } from './support/session.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 const READY = (name: string) => `[data-chart="${name}"][data-ready="true"]`;
 
 interface AtlasAnswer {
@@ -26,38 +23,17 @@ interface AtlasAnswer {
 }
 
 describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_000 }, () => {
+  const session = browserSession();
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
 
-  const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${server.baseUrl}${path}`);
-    expect(response.status, path).toBe(200);
-    return (await response.json()) as T;
-  };
+  const api = session.api;
   const shot = (name: string, p: Page = page) => p.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
   const figure = (name: string) => page.locator(`[data-figure="${name}"] [data-value]`).innerText();
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
-  }, 240_000);
-
-  afterEach(() => {
-    // Any uncaught error in the page fails the test that caused it.
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, browser, page } = session.get());
   });
 
   it('atlas: draws the first chart, shows the API figures, follows a commodity change, opens a source', async () => {
@@ -220,7 +196,7 @@ describe.skipIf(!serveCommandExists())('dashboard in Chromium', { timeout: 60_00
 
   it('fits every page on a 390-pixel phone screen without horizontal scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    phone.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
+    session.watch(phone);
     for (const route of ['atlas', 'chains', 'criticality', 'controls', 'scenarios', 'tracker', 'review']) {
       await phone.goto(`${server.baseUrl}/${route}`);
       await phone.waitForSelector('h2');

@@ -1,14 +1,10 @@
 // The intake review page in a real browser against the real server: paste an English notice in the style of
 // China's Ministry of Commerce, accept the proposed export control, and find it accepted in the page and the API.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { type RunningServer, serveCommandExists, startServer } from './support/server.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, serveCommandExists } from './support/server.ts';
+import { ARTIFACTS, browserSession } from './support/session.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 const NOTICE =
   'The Ministry of Commerce and the General Administration of Customs announced on 9 October 2025 that export ' +
   'controls will be implemented on holmium, erbium, thulium, europium and ytterbium related items ' +
@@ -22,27 +18,12 @@ interface Queued {
 }
 
 describe.skipIf(!serveCommandExists())('review page in Chromium', { timeout: 60_000 }, () => {
+  const session = browserSession();
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
-  }, 240_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, page } = session.get());
   });
 
   it('queues the export control of a pasted notice with its evidence marked, accepts it and shows it accepted', async () => {

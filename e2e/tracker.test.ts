@@ -1,14 +1,9 @@
 // The framework tracker in a real browser against the real server: the status shown for each commitment is
 // the API's, before and after a deadline, with evidence and sources one click away, in English and Japanese.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { type RunningServer, serveCommandExists, startServer } from './support/server.ts';
-import { ensureWebBuild } from './support/web-build.ts';
-
-const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, serveCommandExists } from './support/server.ts';
+import { ARTIFACTS, browserSession } from './support/session.ts';
 
 interface TrackerAnswer {
   asOf: string;
@@ -16,16 +11,11 @@ interface TrackerAnswer {
 }
 
 describe.skipIf(!serveCommandExists())('tracker page in Chromium', { timeout: 60_000 }, () => {
+  const session = browserSession();
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
 
-  const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${server.baseUrl}${path}`);
-    expect(response.status, path).toBe(200);
-    return (await response.json()) as T;
-  };
+  const api = session.api;
   const showDay = async (day: string) => {
     await page.fill('input[name="asOf"]', day);
     await page.waitForSelector(`[data-tracker="us-jp-2025/${day}"][data-ready="true"]`, { timeout: 30_000 });
@@ -37,22 +27,8 @@ describe.skipIf(!serveCommandExists())('tracker page in Chromium', { timeout: 60
         .evaluateAll((els) => els.map((e) => [e.getAttribute('data-commitment'), e.getAttribute('data-state')])),
     ) as Record<string, string>;
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
-  }, 240_000);
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, page } = session.get());
   });
 
   it('shows the API status of every commitment before and after the six-month deadline', async () => {
