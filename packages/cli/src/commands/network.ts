@@ -1,4 +1,4 @@
-import { type Chain, ChainSchema, checkNetwork, type Dataset, networkBalance, networkView } from '@lodestone/core';
+import { ChainSchema, checkNetwork, type Dataset, networkView } from '@lodestone/core';
 import { z } from 'zod';
 import type { Effects } from '../effects.ts';
 import { EXIT, type ExitCode, UsageError } from '../exit-codes.ts';
@@ -9,8 +9,6 @@ const NetworkFlagsSchema = z.object({
   json: z.boolean().default(false),
 });
 
-const STAGE_ORDER = ['mining', 'refining', 'metal', 'component', 'end_use'];
-
 /** `lodestone network`: the chain's nodes, coefficients, capacities, balance, baseline flows and sources. */
 export function networkCommand(dataset: Dataset, rawFlags: unknown, effects: Effects): ExitCode {
   const parsed = NetworkFlagsSchema.safeParse(rawFlags);
@@ -19,35 +17,17 @@ export function networkCommand(dataset: Dataset, rawFlags: unknown, effects: Eff
   const { chain, json } = parsed.data;
   const net = dataset.network;
   if (net.products.length === 0) throw new UsageError('the dataset has no supply network');
-  const chosen = (c: Chain) => chain === 'all' || c === chain;
-  const products = net.products
-    .filter((p) => chosen(p.chain))
-    .sort(
-      (a, b) =>
-        a.chain.localeCompare(b.chain) ||
-        STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) ||
-        a.product.localeCompare(b.product),
-    );
-  const names = new Set(products.map((p) => p.product));
-  const balance = networkBalance(net).filter((b) => names.has(b.product));
-  const coefficients = net.coefficients.filter((c) => names.has(c.output));
+  // The same view the API returns; the text below only lays it out.
+  const view = networkView(dataset, chain);
+  if (json) {
+    effects.stdout(`${JSON.stringify(view, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const { products, balance, coefficients, sources } = view;
   const producers = (product: string) =>
     net.capacityOutput
       .filter((o) => o.product === product && (o.output ?? 0) > 0)
       .sort((a, b) => (b.output ?? 0) - (a.output ?? 0));
-  const sourceIds = new Set([
-    ...products.map((p) => p.source),
-    ...coefficients.map((c) => c.source),
-    ...net.capacityOutput.filter((o) => names.has(o.product)).map((o) => o.source),
-    ...net.demand.filter((d) => names.has(d.product)).map((d) => d.source),
-    ...net.inventories.filter((i) => names.has(i.product)).map((i) => i.source),
-  ]);
-  const sources = dataset.sources.filter((s) => sourceIds.has(s.id));
-
-  if (json) {
-    effects.stdout(`${JSON.stringify(networkView(dataset, chain), null, 2)}\n`);
-    return EXIT.ok;
-  }
   const unitOf = new Map(products.map((p) => [p.product, p.unit]));
   const capacitySummary = (product: string): string => {
     const rows = net.capacityOutput.filter((o) => o.product === product && o.capacity !== null);
