@@ -60,7 +60,8 @@ export function prepareSimulation(
   const horizon = options.months ?? scenario.horizonMonths;
   const sized = { ...scenario, horizonMonths: horizon };
   const months = Array.from({ length: horizon }, (_, i) => shiftMonth(scenario.startMonth, i));
-  const { products: touched, issuers } = touchedProducts(index, regime, sized);
+  const templates = months.map((m) => restrictionTemplates(index, regime, sized, m));
+  const { products: touched, issuers } = touchedProducts(index, regime, sized, templates);
   const substitutable = new Set<number>();
   for (const sub of scenario.substitution) {
     const p = index.byKey.get(sub.product);
@@ -87,7 +88,6 @@ export function prepareSimulation(
           substitutable,
         })
       : null;
-  const templates = months.map((m) => restrictionTemplates(index, regime, sized, m));
   return { index, regime, scenario: sized, months, productSet, model, templates };
 }
 

@@ -225,12 +225,15 @@ export function touchedProducts(
   index: NetworkIndex,
   regime: RegimeData,
   scenario: Scenario,
+  /** Each month's restriction templates, where already built. */
+  templates?: readonly (readonly RestrictionTemplate[])[],
 ): { products: Set<number>; issuers: Set<string> } {
   const touched = new Set<number>();
   const issuers = new Set<string>();
   const tightest: RunParameters = { approvalRate: 0, delayDays: 0, rampUp: 0 };
   for (let i = 0; i < scenario.horizonMonths; i++) {
-    const s = shocksIn(index, regime, scenario, shiftMonth(scenario.startMonth, i), tightest);
+    const month = shiftMonth(scenario.startMonth, i);
+    const s = shocksIn(index, regime, scenario, month, tightest, templates?.[i]);
     for (const r of s.restrictions) {
       touched.add(r.product);
       issuers.add(r.from);
