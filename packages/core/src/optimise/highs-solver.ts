@@ -58,6 +58,40 @@ function runModel(model: Model, isMip = false): SolveResult {
   return { ok: true as const, value };
 }
 
+type Selection = { kind: 'set'; indices: Int32Array } | { kind: 'range'; from: number; to: number };
+
+/**
+ * Copies `lower`/`upper` into `sentLower`/`sentUpper` and hands the entries that differ to `change`: as a
+ * set when few moved, as one range when many did (a range crosses into WebAssembly without index checks).
+ */
+function sendChanged(
+  sentLower: Float64Array,
+  sentUpper: Float64Array,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  change: (selection: Selection, lower: Float64Array, upper: Float64Array) => unknown,
+): void {
+  const n = sentLower.length;
+  const moved: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = lower[i] ?? 0;
+    const u = upper[i] ?? 0;
+    if (l !== sentLower[i] || u !== sentUpper[i]) {
+      sentLower[i] = l;
+      sentUpper[i] = u;
+      moved.push(i);
+    }
+  }
+  if (moved.length === 0) return;
+  if (moved.length * 4 > n) change({ kind: 'range', from: 0, to: n - 1 }, sentLower, sentUpper);
+  else
+    change(
+      { kind: 'set', indices: Int32Array.from(moved) },
+      Float64Array.from(moved, (i) => sentLower[i] ?? 0),
+      Float64Array.from(moved, (i) => sentUpper[i] ?? 0),
+    );
+}
+
 /** The HiGHS adapter: `solve` builds, runs and disposes a model; `load` keeps one for warm re-solves. */
 export function highsSolver(highs: Highs): Solver {
   return {
@@ -78,12 +112,21 @@ export function highsSolver(highs: Highs): Solver {
       model.options.set('presolve', 'off');
       model.options.set('solver', 'simplex');
       model.options.set('simplex_scale_strategy', 0);
-      const cols = { kind: 'range' as const, from: 0, to: lp.colCost.length - 1 };
-      const rows = { kind: 'range' as const, from: 0, to: lp.rowLower.length - 1 };
+      const sent = {
+        colLower: Float64Array.from(lp.colLower),
+        colUpper: Float64Array.from(lp.colUpper),
+        rowLower: Float64Array.from(lp.rowLower),
+        rowUpper: Float64Array.from(lp.rowUpper),
+      };
       return {
         solve(bounds, start) {
-          if (lp.colCost.length > 0) model.changeColsBounds(cols, bounds.colLower, bounds.colUpper);
-          if (lp.rowLower.length > 0) model.changeRowsBounds(rows, bounds.rowLower, bounds.rowUpper);
+          // Only bounds that moved since the last solve cross into the solver: most months move few.
+          sendChanged(sent.colLower, sent.colUpper, bounds.colLower, bounds.colUpper, (selection, lower, upper) =>
+            model.changeColsBounds(selection, lower, upper),
+          );
+          sendChanged(sent.rowLower, sent.rowUpper, bounds.rowLower, bounds.rowUpper, (selection, lower, upper) =>
+            model.changeRowsBounds(selection, lower, upper),
+          );
           if (start) {
             model.clearSolver();
             model.setBasis(start);

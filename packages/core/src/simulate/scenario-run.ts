@@ -183,19 +183,36 @@ function sameBounds(a: LpBounds, b: LpBounds): boolean {
 
 const seriesKey = (iso3: string, product: string, endUse?: string) => `${iso3}|${product}|${endUse ?? ''}`;
 
+type UserNode = MonthModel['products'][number]['product']['users'][number];
+
+/** A user node of the model: where it sits in the column and row vectors, and the keys of its series. */
+interface Slot {
+  readonly product: number;
+  readonly productKey: string;
+  readonly user: UserNode;
+  readonly cols: MonthModel['products'][number]['users'][number];
+  /** `${product index}|${area}`, the key of outages and surges. */
+  readonly key: string;
+}
+
+interface Route {
+  readonly base: number;
+  readonly extra: number;
+  readonly baseline: number;
+}
+
 /** Where each node of the model sits in the column and row vectors, with its baseline bounds. */
 interface RunLayout {
-  readonly slots: readonly {
-    readonly product: number;
-    readonly user: MonthModel['products'][number]['product']['users'][number];
-    readonly cols: MonthModel['products'][number]['users'][number];
-    readonly key: string;
-  }[];
+  readonly slots: readonly Slot[];
   /** Column upper bounds and row bounds with no shock and no inventory movement. */
   readonly upper: Float64Array;
   readonly rowBound: Float64Array;
   /** Route columns by `${product}|${issuer}|${to}`. */
-  readonly routes: ReadonlyMap<string, { readonly base: number; readonly extra: number; readonly baseline: number }>;
+  readonly routes: ReadonlyMap<string, Route>;
+  /** One more than the largest product index in the model: the length of per-product scratch arrays. */
+  readonly productSpan: number;
+  /** Keys of each model product's price series, by market. */
+  readonly priceKeys: readonly { readonly world: string; readonly outside: string; readonly inside: string }[];
 }
 
 const layouts = new WeakMap<MonthModel, RunLayout>();
@@ -205,10 +222,12 @@ function layoutOf(model: MonthModel): RunLayout {
   if (known) return known;
   const upper = new Float64Array(model.lp.colCost.length);
   const rowBound = new Float64Array(model.lp.rowLower.length);
-  const slots: RunLayout['slots'][number][] = [];
-  const routes = new Map<string, { base: number; extra: number; baseline: number }>();
+  const slots: Slot[] = [];
+  const routes = new Map<string, Route>();
+  let productSpan = 0;
   for (const pc of model.products) {
     const p = pc.product;
+    productSpan = Math.max(productSpan, p.index + 1);
     p.producers.forEach((pr, i) => {
       upper[pc.x[i] ?? 0] = pr.output * (1 + p.headroom);
     });
@@ -237,30 +256,103 @@ function layoutOf(model: MonthModel): RunLayout {
         });
       });
       rowBound[cols.balanceRow] = finalTotal;
-      slots.push({ product: p.index, user: u, cols, key: `${p.index}|${u.area}` });
+      slots.push({ product: p.index, productKey: p.key, user: u, cols, key: `${p.index}|${u.area}` });
     });
   }
-  const layout = { slots, upper, rowBound, routes };
+  const priceKeys = model.products.map(({ product: { key } }) => ({
+    world: `${key}|world`,
+    outside: `${key}|outside`,
+    inside: `${key}|inside`,
+  }));
+  const layout = { slots, upper, rowBound, routes, productSpan, priceKeys };
   layouts.set(model, layout);
   return layout;
 }
 
-/** Runs the scenario once with the given parameters. */
-export function runScenario(
+/** What a prepared simulation's runs share: the layout, each month's restrictions resolved to routes, and per-node policies. */
+interface RunPlan {
+  readonly layout: RunLayout;
+  /** Per month: for each restriction template, the index of its route in `routes` (−1: no such route in the model). */
+  readonly months: readonly { readonly routeOf: Int32Array; readonly routes: readonly Route[] }[];
+  readonly maxRoutes: number;
+  /** Per slot: the share of use a government stockpile may release in a month (NaN: no release policy). */
+  readonly release: Float64Array;
+  /** Per slot: the substitution option of its product. */
+  readonly substitution: readonly ({ readonly maxShare: number; readonly phaseInMonths: number } | undefined)[];
+}
+
+const plans = new WeakMap<PreparedSimulation, RunPlan>();
+
+function planOf(prepared: PreparedSimulation, model: MonthModel): RunPlan {
+  const known = plans.get(prepared);
+  if (known) return known;
+  const layout = layoutOf(model);
+  const months = prepared.months.map((_, t) => {
+    const routes: Route[] = [];
+    const slotOf = new Map<Route, number>();
+    const templates = prepared.templates[t] ?? [];
+    const routeOf = Int32Array.from(templates, (r) => {
+      const route = layout.routes.get(`${r.product}|${r.from}|${r.to}`);
+      if (!route) return -1;
+      let k = slotOf.get(route);
+      if (k === undefined) {
+        k = routes.push(route) - 1;
+        slotOf.set(route, k);
+      }
+      return k;
+    });
+    return { routeOf, routes };
+  });
+  const releaseAreas = new Map(
+    prepared.scenario.stockpileRelease
+      .filter((r) => r.policy === 'on_shortfall')
+      .map((r) => [r.area, r.maxShareOfDemand]),
+  );
+  const substitutionOf = new Map<number, { maxShare: number; phaseInMonths: number }>();
+  for (const sub of prepared.scenario.substitution) {
+    const p = prepared.index.byKey.get(sub.product);
+    if (p) substitutionOf.set(p.index, sub);
+  }
+  const plan: RunPlan = {
+    layout,
+    months,
+    maxRoutes: Math.max(0, ...months.map((m) => m.routes.length)),
+    release: Float64Array.from(layout.slots, (s) => releaseAreas.get(s.user.area) ?? NaN),
+    substitution: layout.slots.map((s) => substitutionOf.get(s.product)),
+  };
+  plans.set(prepared, plan);
+  return plan;
+}
+
+/** A run in progress: months are solved one at a time, in order, so runs can be interleaved month by month. */
+export interface RunStepper {
+  /** Solves the next month on the pool's model. */
+  step(pool: ModelPool): void;
+  /** The run once every month has been stepped. */
+  finish(): RunResult;
+}
+
+/** The price index of a market from its use and the part of it not met by supply. */
+const priceOf = (gap: number, use: number) =>
+  use > 0 ? Math.min(PRICE_CAP, Math.pow(1 - Math.min(0.999, gap / use), -1 / PRICE_ELASTICITY)) : 1;
+
+/** Starts a run of the scenario with the given parameters; `undefined` when the scenario has no model to solve. */
+export function startRun(
   prepared: PreparedSimulation,
   parameters: RunParameters,
-  pool: ModelPool,
   options: RunOptions = {},
-): RunResult {
+): RunStepper | undefined {
   const { model, months, scenario } = prepared;
+  if (!model) return undefined;
+  const plan = planOf(prepared, model);
+  const { layout } = plan;
   const series = new Map<string, RunSeries>();
   const prices = new Map<string, RunPrice>();
   const trace: MonthTrace[] = [];
   const bases: LpBasis[] = [];
-  if (!model) return { parameters, months, series, prices, ...(options.trace ? { trace } : {}) };
-  const layout = layoutOf(model);
   const n = months.length;
   const nCols = model.lp.colCost.length;
+  const nRows = model.lp.rowLower.length;
   const inventory = Float64Array.from(layout.slots, (s) => s.user.inventoryTarget);
   const stockpile = Float64Array.from(layout.slots, (s) => s.user.stockpile);
   const newSeries = (iso3: string, product: string, endUse?: string): RunSeries => {
@@ -275,66 +367,86 @@ export function runScenario(
     series.set(seriesKey(iso3, product, endUse), row);
     return row;
   };
-  const slotSeries = layout.slots.map((s) => {
-    const key = index(prepared, s.product).key;
-    return {
-      input: s.user.consumption > 0 ? newSeries(s.user.area, key) : undefined,
-      finals: s.user.finals.map((f) => newSeries(s.user.area, key, f.endUse)),
-    };
-  });
-  const releaseAreas = new Map(
-    scenario.stockpileRelease.filter((r) => r.policy === 'on_shortfall').map((r) => [r.area, r.maxShareOfDemand]),
-  );
-  const substitution = new Map<number, { maxShare: number; phaseInMonths: number }>();
-  for (const sub of scenario.substitution) {
-    const p = prepared.index.byKey.get(sub.product);
-    if (p) substitution.set(p.index, sub);
-  }
+  const slotSeries = layout.slots.map((s) => ({
+    input: s.user.consumption > 0 ? newSeries(s.user.area, s.productKey) : undefined,
+    finals: s.user.finals.map((f) => newSeries(s.user.area, s.productKey, f.endUse)),
+  }));
   const hasOutagesOrSurges = scenario.outages.length + scenario.demandSurges.length > 0;
-  // Month (index) in which each product was first restricted or cut, for ramp-up and substitution phase-in.
-  const firstShock = new Map<number, number>();
+  // Month (index) in which each product was first restricted or cut, for ramp-up and substitution phase-in,
+  // and the products in the order they were first shocked.
+  const firstShock = new Int32Array(layout.productSpan).fill(-1);
+  const shocked: number[] = [];
+  const markShocked = (product: number, t: number) => {
+    if (product < firstShock.length && (firstShock[product] ?? -1) < 0) {
+      firstShock[product] = t;
+      shocked.push(product);
+    }
+  };
   let scenarioShockStart = -1;
+  // Scratch, reused month after month: two sets of bounds (this month's and last month's), route allowances,
+  // each product's issuer this month, and the gaps and uses behind each price.
   const colLower = new Float64Array(nCols);
-  const rowUpperFixed = layout.rowBound;
+  const buffers = [0, 1].map(() => ({ colUpper: new Float64Array(nCols), rowBound: new Float64Array(nRows) }));
+  const allowed = new Float64Array(plan.maxRoutes);
+  const issuerOf: (string | undefined)[] = new Array<string | undefined>(layout.productSpan).fill(undefined);
+  const restricted: number[] = [];
+  const gapIn = new Float64Array(layout.productSpan);
+  const useIn = new Float64Array(layout.productSpan);
+  const gapOut = new Float64Array(layout.productSpan);
+  const useOut = new Float64Array(layout.productSpan);
+  const putPrice = (key: string, product: string, market: RunPrice['market'], t: number, value: number, by?: string) => {
+    let row = prices.get(key);
+    if (!row) {
+      if (value === 1) return;
+      row = { product, market, ...(by === undefined ? {} : { issuer: by }), index: new Float64Array(n).fill(1) };
+      prices.set(key, row);
+    }
+    row.index[t] = value;
+  };
 
   let previous: { bounds: LpBounds; x: ArrayLike<number>; dual: ArrayLike<number> } | undefined;
-  for (let t = 0; t < n; t++) {
+  let t = 0;
+  const step = (pool: ModelPool) => {
+    if (t >= n) throw new Error(`${scenario.id}: every month of the run has been solved`);
     const month = months[t] as string;
     const templates = prepared.templates[t] ?? [];
-    const colUpper = Float64Array.from(layout.upper);
-    const rowBound = Float64Array.from(rowUpperFixed);
+    const monthPlan = plan.months[t] ?? { routeOf: new Int32Array(), routes: [] };
+    const buffer = buffers[t & 1] as (typeof buffers)[number];
+    const colUpper = buffer.colUpper;
+    const rowBound = buffer.rowBound;
+    colUpper.set(layout.upper);
+    rowBound.set(layout.rowBound);
     // Restrictions: the tightest on each route.
-    const allowedOn = new Map<string, number>();
-    const issuerOf = new Map<number, string>();
-    for (const r of templates) {
-      const allowed = allowedShare(r, parameters);
-      if (allowed >= 1) continue;
-      const key = `${r.product}|${r.from}|${r.to}`;
-      allowedOn.set(key, Math.min(allowedOn.get(key) ?? 1, allowed));
-      issuerOf.set(r.product, r.from);
-      if (!firstShock.has(r.product)) firstShock.set(r.product, t);
-    }
-    for (const [key, allowed] of allowedOn) {
-      const route = layout.routes.get(key);
-      if (!route) continue;
-      colUpper[route.base] = route.baseline * allowed;
+    for (const p of restricted) issuerOf[p] = undefined;
+    restricted.length = 0;
+    allowed.fill(1);
+    templates.forEach((r, i) => {
+      const share = allowedShare(r, parameters);
+      if (share >= 1) return;
+      const k = monthPlan.routeOf[i] ?? -1;
+      if (k >= 0 && share < (allowed[k] ?? 1)) allowed[k] = share;
+      if (issuerOf[r.product] === undefined) restricted.push(r.product);
+      issuerOf[r.product] = r.from;
+      markShocked(r.product, t);
+    });
+    monthPlan.routes.forEach((route, k) => {
+      const share = allowed[k] ?? 1;
+      if (share >= 1) return;
+      colUpper[route.base] = route.baseline * share;
       colUpper[route.extra] = 0;
-    }
+    });
     const shocks: MonthShocks | undefined =
       hasOutagesOrSurges || options.trace
         ? shocksIn(prepared.index, prepared.regime, scenario, month, parameters, templates)
         : undefined;
-    if (shocks)
-      for (const k of shocks.capacityFactor.keys()) {
-        const p = Number(k.split('|')[0]);
-        if (!firstShock.has(p)) firstShock.set(p, t);
-      }
-    if (scenarioShockStart < 0 && firstShock.size + (shocks?.demandFactor.size ?? 0) > 0) scenarioShockStart = t;
+    if (shocks) for (const k of shocks.capacityFactor.keys()) markShocked(Number(k.split('|')[0]), t);
+    if (scenarioShockStart < 0 && shocked.length + (shocks?.demandFactor.size ?? 0) > 0) scenarioShockStart = t;
     // Producers: idle capacity outside the restricting country ramps up; outages cut capacity.
-    for (const [pi, since] of firstShock) {
+    for (const pi of shocked) {
       const pc = model.byProduct.get(pi);
       if (!pc) continue;
-      const issuer = issuerOf.get(pi);
+      const since = firstShock[pi] ?? t;
+      const issuer = issuerOf[pi];
       pc.product.producers.forEach((pr, i) => {
         if (pr.area === issuer) return;
         const col = pc.x[i] ?? 0;
@@ -357,12 +469,13 @@ export function runScenario(
       colUpper[cols.draw] = Math.max(0, inv);
       colUpper[cols.refill] = Math.min(Math.max(0, user.inventoryTarget - inv), user.inventoryTarget / REFILL_MONTHS);
       if (cols.stock !== undefined) {
-        const maxShare = releaseAreas.get(user.area);
-        colUpper[cols.stock] =
-          maxShare === undefined ? 0 : Math.max(0, Math.min(stockpile[s] ?? 0, maxShare * user.use));
+        const maxShare = plan.release[s] ?? NaN;
+        colUpper[cols.stock] = Number.isNaN(maxShare)
+          ? 0
+          : Math.max(0, Math.min(stockpile[s] ?? 0, maxShare * user.use));
       }
       if (cols.substitute !== undefined) {
-        const sub = substitution.get(slot.product);
+        const sub = plan.substitution[s];
         const phase =
           sub && scenarioShockStart >= 0
             ? Math.min(1, (t - scenarioShockStart + 1) / Math.max(1, sub.phaseInMonths))
@@ -396,21 +509,23 @@ export function runScenario(
       dual = solved.value.rowDual;
     }
     previous = { bounds, x, dual };
-    if (options.trace && shocks)
+    if (options.trace && shocks) {
+      const rows = Float64Array.from(rowBound);
       trace.push({
         month,
         shocks,
-        bounds,
-        x: Float64Array.from(x as ArrayLike<number>),
-        dual: Float64Array.from(dual as ArrayLike<number>),
+        bounds: { colLower, colUpper: Float64Array.from(colUpper), rowLower: rows, rowUpper: rows },
+        x: Float64Array.from(x),
+        dual: Float64Array.from(dual),
         inventoryStart: new Map(layout.slots.map((sl, s) => [sl.key, inventory[s] ?? 0])),
       });
+    }
 
     // Read the month: inventories carried over, shortfalls, and each product's scarcity for its price.
-    const gapIn = new Map<number, number>();
-    const useIn = new Map<number, number>();
-    const gapOut = new Map<number, number>();
-    const useOut = new Map<number, number>();
+    gapIn.fill(0);
+    useIn.fill(0);
+    gapOut.fill(0);
+    useOut.fill(0);
     layout.slots.forEach((slot, s) => {
       const { cols, user } = slot;
       const draw = x[cols.draw] ?? 0;
@@ -442,55 +557,63 @@ export function runScenario(
       });
       const substituted = cols.substitute === undefined ? 0 : (x[cols.substitute] ?? 0);
       const gap = draw + stock + substituted + inputShort + finalShort;
-      const inside = issuerOf.get(slot.product) === user.area;
-      const g = inside ? gapIn : gapOut;
-      const u = inside ? useIn : useOut;
-      g.set(slot.product, (g.get(slot.product) ?? 0) + gap);
-      u.set(slot.product, (u.get(slot.product) ?? 0) + user.use);
-    });
-    const priceOf = (gap: number, use: number) =>
-      use > 0 ? Math.min(PRICE_CAP, Math.pow(1 - Math.min(0.999, gap / use), -1 / PRICE_ELASTICITY)) : 1;
-    for (const pc of model.products) {
-      const p = pc.product;
-      const put = (market: RunPrice['market'], value: number, by?: string) => {
-        if (value === 1 && !prices.has(`${p.key}|${market}`)) return;
-        const k = `${p.key}|${market}`;
-        let row = prices.get(k);
-        if (!row) {
-          row = {
-            product: p.key,
-            market,
-            ...(by === undefined ? {} : { issuer: by }),
-            index: new Float64Array(n).fill(1),
-          };
-          prices.set(k, row);
-        }
-        row.index[t] = value;
-      };
-      const issuer = issuerOf.get(p.index);
-      const gi = gapIn.get(p.index) ?? 0;
-      const go = gapOut.get(p.index) ?? 0;
-      const ui = useIn.get(p.index) ?? 0;
-      const uo = useOut.get(p.index) ?? 0;
-      if (issuer === undefined) put('world', priceOf(gi + go, ui + uo));
-      else {
-        put('outside', priceOf(go, uo), issuer);
-        put('inside', priceOf(gi, ui), issuer);
+      const p = slot.product;
+      if (issuerOf[p] === user.area) {
+        gapIn[p] = (gapIn[p] ?? 0) + gap;
+        useIn[p] = (useIn[p] ?? 0) + user.use;
+      } else {
+        gapOut[p] = (gapOut[p] ?? 0) + gap;
+        useOut[p] = (useOut[p] ?? 0) + user.use;
       }
-    }
-  }
+    });
+    model.products.forEach(({ product: p }, i) => {
+      const keys = layout.priceKeys[i];
+      if (!keys) return;
+      const issuer = issuerOf[p.index];
+      const gi = gapIn[p.index] ?? 0;
+      const go = gapOut[p.index] ?? 0;
+      const ui = useIn[p.index] ?? 0;
+      const uo = useOut[p.index] ?? 0;
+      if (issuer === undefined) putPrice(keys.world, p.key, 'world', t, priceOf(gi + go, ui + uo));
+      else {
+        putPrice(keys.outside, p.key, 'outside', t, priceOf(go, uo), issuer);
+        putPrice(keys.inside, p.key, 'inside', t, priceOf(gi, ui), issuer);
+      }
+    });
+    t++;
+  };
   return {
-    parameters,
-    months,
-    series,
-    prices,
-    ...(options.trace ? { trace } : {}),
-    ...(options.recordBases ? { bases } : {}),
+    step,
+    finish() {
+      if (t < n) throw new Error(`${scenario.id}: ${n - t} months of the run are not solved yet`);
+      return {
+        parameters,
+        months,
+        series,
+        prices,
+        ...(options.trace ? { trace } : {}),
+        ...(options.recordBases ? { bases } : {}),
+      };
+    },
   };
 }
 
-function index(prepared: PreparedSimulation, product: number) {
-  const p = prepared.index.products[product];
-  if (!p) throw new Error(`no product ${product}`);
-  return p;
+/** Runs the scenario once with the given parameters. */
+export function runScenario(
+  prepared: PreparedSimulation,
+  parameters: RunParameters,
+  pool: ModelPool,
+  options: RunOptions = {},
+): RunResult {
+  const run = startRun(prepared, parameters, options);
+  if (!run)
+    return {
+      parameters,
+      months: prepared.months,
+      series: new Map(),
+      prices: new Map(),
+      ...(options.trace ? { trace: [] } : {}),
+    };
+  for (let t = 0; t < prepared.months.length; t++) run.step(pool);
+  return run.finish();
 }
