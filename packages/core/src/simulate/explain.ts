@@ -97,7 +97,7 @@ export function explainNode(
       demand: f.monthly * (shocks.demandFactor.get(`${pi}|${area}`) ?? 1),
       shortfall: (cols.shortfall[e] ?? []).reduce((s, c) => s + (x[c] ?? 0), 0),
     }));
-    let consumption = 0;
+    let consumption = cols.reserved;
     for (const [col, coef] of cols.consumption) consumption += coef * (x[col] ?? 0);
     const marginal = dual[cols.balanceRow] ?? 0;
     const scarce = marginal > SCARCITY_DUAL;

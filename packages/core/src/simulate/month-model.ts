@@ -1,5 +1,5 @@
 /**
- * The month model: one linear programme over a set of products (whole input–output components), built
+ * The month model: one linear programme over a set of products (those a scenario reaches and their inputs), built
  * once and re-solved every month and every Monte Carlo run with new bounds only. See
  * docs/methods/simulation.md for the formulation.
  *
@@ -42,6 +42,11 @@ export interface UserColumns {
   readonly balanceRow: number;
   /** Production columns (and input per unit) that draw on this node: its use as inputs to local production. */
   readonly consumption: readonly (readonly [column: number, coefficient: number])[];
+  /**
+   * Monthly use as inputs to local production of products outside the model (out of the scenario's reach):
+   * they keep making their baseline output, so this use is a fixed call on the node.
+   */
+  readonly reserved: number;
 }
 
 /** A source of trade into users: one restricting country, or the pool of all other producers. */
@@ -91,7 +96,8 @@ export interface MonthModelOptions {
 }
 
 /**
- * Builds the month model over the given products (which must include every input of every product in it).
+ * Builds the month model over the given products (which must include every input of every product in it;
+ * products outside it that are made from products in it keep their baseline call on them).
  * Trade into each user comes from each restricting country separately and from the pool of all other
  * producers: restrictions only ever cap a restricting country's routes, and baseline trade is pro rata,
  * so pooling the others loses nothing the model uses and keeps the programme small.
@@ -160,10 +166,16 @@ export function buildMonthModel(index: NetworkIndex, productSet: readonly number
       const u = p.users[j];
       if (!u) throw new Error('user');
       const consumption: (readonly [number, number])[] = [];
+      let reserved = 0;
       for (const c of p.consumers) {
         const q = byIndex.get(c.product);
-        const k = q?.p.producers.findIndex((pr) => pr.area === u.area) ?? -1;
-        if (q && k >= 0) consumption.push([q.x[k] ?? -1, c.coefficient]);
+        if (q) {
+          const k = q.p.producers.findIndex((pr) => pr.area === u.area);
+          if (k >= 0) consumption.push([q.x[k] ?? -1, c.coefficient]);
+        } else {
+          const outside = index.products[c.product]?.producers.find((pr) => pr.area === u.area);
+          if (outside) reserved += c.coefficient * outside.output;
+        }
       }
       const entries: (readonly [number, number])[] = [];
       for (const src of sources) entries.push([src.base[j] ?? -1, 1], [src.extra[j] ?? -1, 1]);
@@ -173,7 +185,7 @@ export function buildMonthModel(index: NetworkIndex, productSet: readonly number
       for (const [col, coef] of consumption) entries.push([col, -coef]);
       for (const segs of cols.shortfall) for (const s of segs) entries.push([s, 1]);
       const balanceRow = lp.row(`${u.area} uses ${p.key}`, entries, 0, 0);
-      return { ...cols, balanceRow, consumption };
+      return { ...cols, balanceRow, consumption, reserved };
     });
     return { product: p, x, sources: withRows, users: userCols };
   });

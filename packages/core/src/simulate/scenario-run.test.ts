@@ -9,6 +9,7 @@ import { explainNode } from './explain.ts';
 import { buildReport, runDrawRange } from './report.ts';
 import {
   centralParameters,
+  drawParameters,
   type PreparedSimulation,
   prepareSimulation,
   type RunResult,
@@ -82,7 +83,7 @@ function assertConserved(prepared: PreparedSimulation, result: RunResult) {
           (x[cols.refill] ?? 0) +
           (cols.stock === undefined ? 0 : (x[cols.stock] ?? 0)) +
           (cols.substitute === undefined ? 0 : (x[cols.substitute] ?? 0));
-        const consumed = cols.consumption.reduce((s, [c, k]) => s + k * (x[c] ?? 0), 0);
+        const consumed = cols.consumption.reduce((s, [c, k]) => s + k * (x[c] ?? 0), cols.reserved);
         const delivered = u.finals.reduce(
           (s, f, e) =>
             s +
@@ -130,11 +131,18 @@ describe('the month-by-month simulator', () => {
     expect(run(builtIn('baseline')).prepared.model).toBeNull();
   });
 
-  it('solves only the components a scenario touches, with the same shortfall as the whole network', () => {
+  it('solves only the products a scenario reaches and their inputs, with the same shortfall as the whole network', () => {
     const whole = run(builtIn('jp-2010-halt'), { decompose: false });
     const part = run(builtIn('jp-2010-halt'));
     expect(part.prepared.productSet.length).toBeLessThan(whole.prepared.productSet.length);
-    expect(part.prepared.productSet).not.toContain(dataset.network.products.findIndex((p) => p.product === 'lithium'));
+    const at = (key: string) => dataset.network.products.findIndex((p) => p.product === key);
+    expect(part.prepared.productSet).not.toContain(at('lithium'));
+    // Under the 2025 heavy rare-earth licences, catalysts and platinum-group metals share an upstream
+    // (mined rare earths) but are out of reach: they keep their baseline call on it and are not solved.
+    const ree7 = prepareSimulation(dataset.network, regime(), builtIn('cn-2025-04-ree7')).productSet;
+    expect(ree7).toContain(at('rare_earths_mining'));
+    expect(ree7).toContain(at('ndfeb_sintered'));
+    for (const key of ['platinum', 'auto_catalyst', 'ce_la_oxide']) expect(ree7).not.toContain(at(key));
     expect(finalTotal(part.result)).toBeCloseTo(finalTotal(whole.result), 3);
     expect(total(part.result)).toBeGreaterThan(0);
   });
@@ -173,14 +181,20 @@ describe('the month-by-month simulator', () => {
   });
 
   it('explains a magnet shortfall by the licence requirement upstream', () => {
-    const { prepared, result } = run(builtIn('cn-2025-04-ree7'), { months: 8, trace: true });
+    const { prepared, result } = run(builtIn('cn-2025-04-ree7'), { months: 12, trace: true });
     if (!result) throw new Error('no run');
-    const why = explainNode(prepared, result, { iso3: 'JPN', product: 'ndfeb_sintered', month: 8 });
+    // The outside buyer and month with the deepest magnet shortfall.
+    const deepest = ['JPN', 'USA', 'DEU', 'KOR']
+      .flatMap((iso3) => seriesOf(result, iso3, 'ndfeb_sintered').map((v, t) => ({ iso3, month: t + 1, v })))
+      .sort((a, b) => b.v - a.v)[0];
+    expect(deepest?.v ?? 0).toBeGreaterThan(10);
+    const query = { iso3: deepest?.iso3 ?? '', product: 'ndfeb_sintered', month: deepest?.month ?? 0 };
+    const why = explainNode(prepared, result, query);
     if ('error' in why) throw new Error(why.error);
     expect(why.scarce).toBe(true);
     expect(why.binding.join(' ')).toMatch(/CN-EC-2025-18/);
     expect(why.upstream.some((u) => /dy_metal|tb_metal/.test(u.product))).toBe(true);
-    expect(explainNode(prepared, result, { iso3: 'JPN', product: 'ndfeb_sintered', month: 9 })).toHaveProperty('error');
+    expect(explainNode(prepared, result, { ...query, month: 13 })).toHaveProperty('error');
   });
 
   it('conserves material at every node under random cuts, never shows a shortfall without one, and a deeper cut never lowers total shortfall', () => {
@@ -222,6 +236,8 @@ describe('the month-by-month simulator', () => {
     const split = [...draws(4, 4), ...draws(0, 4)];
     expect(JSON.stringify(split.sort((x, y) => x.run - y.run))).toBe(JSON.stringify(all));
     expect(new Set(all.map((d) => d.parameters.approvalRate)).size).toBe(8);
+    // Parameters are a function of (seed, run) alone.
+    expect(all[7]?.parameters).toEqual(drawParameters(scenario, 42, 7));
     // Bands are the same whatever order the draws arrive in, and bracket the runs.
     const central = run(scenario).result;
     if (!central) throw new Error('no run');

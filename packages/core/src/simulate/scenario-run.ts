@@ -36,7 +36,7 @@ export interface PreparedSimulation {
   readonly regime: RegimeData;
   readonly scenario: Scenario;
   readonly months: readonly string[];
-  /** Products in the month model: the input–output components the scenario touches (or all). */
+  /** Products in the month model: those the scenario reaches and everything they are made from (or all). */
   readonly productSet: readonly number[];
   readonly model: MonthModel | null;
   /** Each month's restrictions, before the run's parameters. */
@@ -45,8 +45,21 @@ export interface PreparedSimulation {
 
 export interface PrepareOptions {
   readonly months?: number;
-  /** Solve only the components the scenario touches (default); `false` solves the whole network every month. */
+  /** Solve only the products the scenario reaches and their inputs (default); `false` solves the whole network every month. */
   readonly decompose?: boolean;
+}
+
+/** `start` and every product reachable from it along `next`. */
+function closure(start: Iterable<number>, next: (product: number) => readonly { readonly product: number }[]) {
+  const seen = new Set(start);
+  const stack = [...seen];
+  for (let p = stack.pop(); p !== undefined; p = stack.pop())
+    for (const q of next(p))
+      if (!seen.has(q.product)) {
+        seen.add(q.product);
+        stack.push(q.product);
+      }
+  return seen;
 }
 
 /** Indexes the network, finds the products the scenario can touch and builds the month model once. */
@@ -73,8 +86,11 @@ export function prepareSimulation(
   let productSet: number[];
   if (options.decompose === false) productSet = index.products.map((p) => p.index);
   else {
-    const components = new Set([...touched].map((i) => index.component[i]));
-    productSet = index.products.filter((p) => components.has(index.component[p.index])).map((p) => p.index);
+    // The scenario reaches the touched products and everything made from them; their supply depends on
+    // everything they are made from. Other products keep their baseline and stay out of the programme.
+    const reached = closure(touched, (p) => index.products[p]?.consumers ?? []);
+    const needed = closure(reached, (p) => index.products[p]?.inputs ?? []);
+    productSet = [...needed].sort((a, b) => a - b);
   }
   const stockpileAreas = new Set(
     scenario.stockpileRelease.filter((r) => r.policy === 'on_shortfall').map((r) => r.area),
@@ -255,7 +271,7 @@ function layoutOf(model: MonthModel): RunLayout {
           upper[cols.shortfall[e]?.[k] ?? 0] = f.monthly * sg.share;
         });
       });
-      rowBound[cols.balanceRow] = finalTotal;
+      rowBound[cols.balanceRow] = finalTotal + cols.reserved;
       slots.push({ product: p.index, productKey: p.key, user: u, cols, key: `${p.index}|${u.area}` });
     });
   }
@@ -491,7 +507,7 @@ export function startRun(
             colUpper[cols.shortfall[e]?.[k] ?? 0] = f.monthly * factor * sg.share;
           });
         });
-        rowBound[cols.balanceRow] = finalTotal;
+        rowBound[cols.balanceRow] = finalTotal + cols.reserved;
       }
     });
     const bounds = { colLower, colUpper, rowLower: rowBound, rowUpper: rowBound };
@@ -532,7 +548,7 @@ export function startRun(
       const stock = cols.stock === undefined ? 0 : (x[cols.stock] ?? 0);
       inventory[s] = (inventory[s] ?? 0) - draw + (x[cols.refill] ?? 0);
       stockpile[s] = (stockpile[s] ?? 0) - stock;
-      let consumption = 0;
+      let consumption = cols.reserved;
       for (const [col, coef] of cols.consumption) consumption += coef * (x[col] ?? 0);
       const scarce = (dual[cols.balanceRow] ?? 0) > SCARCITY_DUAL;
       const inputShort = scarce ? Math.max(0, user.consumption - consumption) : 0;
