@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { PreparedSimulation, RunResult } from './scenario-run.ts';
 import { SCARCITY_DUAL } from './scenario-run.ts';
+import { NO_COLUMN } from './month-model.ts';
 
 const TOL = 1e-7;
 
@@ -85,7 +86,7 @@ export function explainNode(
     const receipts = pc.sources
       .map((src) => ({
         from: src.issuer ?? 'other producers',
-        quantity: (x[src.base[j] ?? 0] ?? 0) + (x[src.extra[j] ?? 0] ?? 0),
+        quantity: (x[src.base[j] ?? NO_COLUMN] ?? 0) + (x[src.extra[j] ?? NO_COLUMN] ?? 0),
         baseline: src.baseline[j] ?? 0,
         producers: src.producers,
       }))

@@ -13,6 +13,9 @@
 import { LpBuilder, type LinearProgram } from '../optimise/linear-program.ts';
 import type { NetworkIndex, ProductNode } from './network-index.ts';
 
+/** Marks a route that has no column: it could only ever carry zero. */
+export const NO_COLUMN = -1;
+
 /** Cost of a unit moved off its baseline route: small against any shortfall. */
 export const REROUTE_COST = 1e-4;
 /**
@@ -55,7 +58,7 @@ export interface TradeSource {
   readonly issuer: string | null;
   /** Producers (indexes into the product's producers) that ship through this source. */
   readonly producers: readonly number[];
-  /** Baseline and rerouted trade columns, by user. */
+  /** Baseline and rerouted trade columns, by user (NO_COLUMN where the route can carry nothing). */
   readonly base: readonly number[];
   readonly extra: readonly number[];
   /** Baseline monthly flow from this source to each user. */
@@ -121,11 +124,21 @@ export function buildMonthModel(index: NetworkIndex, productSet: readonly number
     if (pooled.length > 0) groups.push({ issuer: null, producers: pooled });
     const sources = groups.map((g) => {
       const label = g.issuer ?? 'other producers';
+      const baseline = p.users.map((_, j) => g.producers.reduce((s, i) => s + (p.baseline[i]?.[j] ?? 0), 0));
+      const shipped = baseline.reduce((a, b) => a + b, 0);
       return {
         ...g,
-        base: p.users.map((u) => lp.column(`ship ${p.key} ${label}→${u.area} baseline`, 0)),
-        extra: p.users.map((u) => lp.column(`ship ${p.key} ${label}→${u.area} rerouted`, REROUTE_COST)),
-        baseline: p.users.map((_, j) => g.producers.reduce((s, i) => s + (p.baseline[i]?.[j] ?? 0), 0)),
+        // Only routes that can carry something get a column: a baseline route with baseline trade; a rerouted
+        // one from the pool of other producers when they ship at all, and from a restricting country to itself.
+        base: p.users.map((u, j) =>
+          (baseline[j] ?? 0) > 0 ? lp.column(`ship ${p.key} ${label}→${u.area} baseline`, 0) : NO_COLUMN,
+        ),
+        extra: p.users.map((u) =>
+          (g.issuer === null ? shipped > 0 : g.issuer === u.area)
+            ? lp.column(`ship ${p.key} ${label}→${u.area} rerouted`, REROUTE_COST)
+            : NO_COLUMN,
+        ),
+        baseline,
       };
     });
     const users = p.users.map((u) => ({
@@ -155,9 +168,12 @@ export function buildMonthModel(index: NetworkIndex, productSet: readonly number
       supplyRow: lp.row(
         `${src.issuer ?? 'other producers'} ship the ${p.key} they make`,
         [
-          ...p.users.flatMap((_, j) => [[src.base[j] ?? -1, 1] as const, [src.extra[j] ?? -1, 1] as const]),
-          ...src.producers.map((i) => [x[i] ?? -1, -1] as const),
-        ],
+          ...p.users.flatMap((_, j) => [
+            [src.base[j] ?? NO_COLUMN, 1] as const,
+            [src.extra[j] ?? NO_COLUMN, 1] as const,
+          ]),
+          ...src.producers.map((i) => [x[i] ?? NO_COLUMN, -1] as const),
+        ].filter(([c]) => c !== NO_COLUMN),
         0,
         0,
       ),
@@ -178,7 +194,9 @@ export function buildMonthModel(index: NetworkIndex, productSet: readonly number
         }
       }
       const entries: (readonly [number, number])[] = [];
-      for (const src of sources) entries.push([src.base[j] ?? -1, 1], [src.extra[j] ?? -1, 1]);
+      for (const src of sources)
+        for (const c of [src.base[j] ?? NO_COLUMN, src.extra[j] ?? NO_COLUMN])
+          if (c !== NO_COLUMN) entries.push([c, 1]);
       entries.push([cols.draw, 1], [cols.refill, -1]);
       if (cols.stock !== undefined) entries.push([cols.stock, 1]);
       if (cols.substitute !== undefined) entries.push([cols.substitute, 1]);

@@ -70,13 +70,16 @@ function assertConserved(prepared: PreparedSimulation, result: RunResult) {
     for (const pc of model.products) {
       for (const src of pc.sources) {
         const made = src.producers.reduce((s, i) => s + (x[pc.x[i] ?? 0] ?? 0), 0);
-        const shipped = src.base.reduce((s, c, j) => s + (x[c] ?? 0) + (x[src.extra[j] ?? 0] ?? 0), 0);
+        const shipped = src.base.reduce((s, c, j) => s + (x[c] ?? 0) + (x[src.extra[j] ?? -1] ?? 0), 0);
         expect(Math.abs(made - shipped)).toBeLessThan(1e-6 * Math.max(1, made));
       }
       pc.product.users.forEach((u, j) => {
         const cols = pc.users[j];
         if (!cols) return;
-        const received = pc.sources.reduce((s, src) => s + (x[src.base[j] ?? 0] ?? 0) + (x[src.extra[j] ?? 0] ?? 0), 0);
+        const received = pc.sources.reduce(
+          (s, src) => s + (x[src.base[j] ?? -1] ?? 0) + (x[src.extra[j] ?? -1] ?? 0),
+          0,
+        );
         const inflow =
           received +
           (x[cols.draw] ?? 0) -

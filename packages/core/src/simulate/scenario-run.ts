@@ -7,7 +7,7 @@ import type { Network } from '../model/network.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { LinearProgram, LpBasis, LpBounds, SolveResult, Solver, WarmModel } from '../optimise/linear-program.ts';
 import type { RegimeData } from '../regime/regime-at.ts';
-import { buildMonthModel, type MonthModel, SHORTFALL_SEGMENTS } from './month-model.ts';
+import { buildMonthModel, type MonthModel, NO_COLUMN, SHORTFALL_SEGMENTS } from './month-model.ts';
 import { indexNetwork, type NetworkIndex } from './network-index.ts';
 import { drawFrom, runStream, centralValue } from './rng.ts';
 import {
@@ -250,15 +250,15 @@ function layoutOf(model: MonthModel): RunLayout {
     for (const src of pc.sources) {
       const shipped = src.baseline.reduce((a, b) => a + b, 0);
       p.users.forEach((u, j) => {
-        const base = src.base[j] ?? 0;
-        const extra = src.extra[j] ?? 0;
-        upper[base] = src.baseline[j] ?? 0;
+        const base = src.base[j] ?? NO_COLUMN;
+        const extra = src.extra[j] ?? NO_COLUMN;
+        if (base !== NO_COLUMN) upper[base] = src.baseline[j] ?? 0;
         // The restricting country's exports stay on their baseline routes: it steers them, and the rest of
-        // the world cannot bid them away from its own users.
+        // the world cannot bid them away from its own users (those routes have no rerouted column).
         // Other producers can redirect at most a tenth of what they ship to any one new buyer in a month.
-        upper[extra] = src.issuer === u.area ? Infinity : src.issuer === null ? REROUTE_LIMIT * shipped : 0;
-        if (src.issuer !== null)
-          routes.set(`${p.index}|${src.issuer}|${u.area}`, { base, extra, baseline: upper[base] ?? 0 });
+        if (extra !== NO_COLUMN) upper[extra] = src.issuer === u.area ? Infinity : REROUTE_LIMIT * shipped;
+        if (src.issuer !== null && (base !== NO_COLUMN || extra !== NO_COLUMN))
+          routes.set(`${p.index}|${src.issuer}|${u.area}`, { base, extra, baseline: src.baseline[j] ?? 0 });
       });
     }
     p.users.forEach((u, j) => {
@@ -410,7 +410,14 @@ export function startRun(
   const useIn = new Float64Array(layout.productSpan);
   const gapOut = new Float64Array(layout.productSpan);
   const useOut = new Float64Array(layout.productSpan);
-  const putPrice = (key: string, product: string, market: RunPrice['market'], t: number, value: number, by?: string) => {
+  const putPrice = (
+    key: string,
+    product: string,
+    market: RunPrice['market'],
+    t: number,
+    value: number,
+    by?: string,
+  ) => {
     let row = prices.get(key);
     if (!row) {
       if (value === 1) return;
@@ -436,21 +443,23 @@ export function startRun(
     for (const p of restricted) issuerOf[p] = undefined;
     restricted.length = 0;
     allowed.fill(1);
-    templates.forEach((r, i) => {
+    for (let i = 0; i < templates.length; i++) {
+      const r = templates[i] as RestrictionTemplate;
       const share = allowedShare(r, parameters);
-      if (share >= 1) return;
+      if (share >= 1) continue;
       const k = monthPlan.routeOf[i] ?? -1;
       if (k >= 0 && share < (allowed[k] ?? 1)) allowed[k] = share;
       if (issuerOf[r.product] === undefined) restricted.push(r.product);
       issuerOf[r.product] = r.from;
       markShocked(r.product, t);
-    });
-    monthPlan.routes.forEach((route, k) => {
+    }
+    for (let k = 0; k < monthPlan.routes.length; k++) {
+      const route = monthPlan.routes[k] as Route;
       const share = allowed[k] ?? 1;
-      if (share >= 1) return;
-      colUpper[route.base] = route.baseline * share;
-      colUpper[route.extra] = 0;
-    });
+      if (share >= 1) continue;
+      if (route.base !== NO_COLUMN) colUpper[route.base] = route.baseline * share;
+      if (route.extra !== NO_COLUMN) colUpper[route.extra] = 0;
+    }
     const shocks: MonthShocks | undefined =
       hasOutagesOrSurges || options.trace
         ? shocksIn(prepared.index, prepared.regime, scenario, month, parameters, templates)
@@ -479,7 +488,8 @@ export function startRun(
         if (pc && i >= 0) colUpper[pc.x[i] ?? 0] = (colUpper[pc.x[i] ?? 0] ?? 0) * factor;
       }
     // Users: inventories, stockpiles, substitution, demand surges.
-    layout.slots.forEach((slot, s) => {
+    for (let s = 0; s < layout.slots.length; s++) {
+      const slot = layout.slots[s] as Slot;
       const { cols, user } = slot;
       const inv = inventory[s] ?? 0;
       colUpper[cols.draw] = Math.max(0, inv);
@@ -509,7 +519,7 @@ export function startRun(
         });
         rowBound[cols.balanceRow] = finalTotal + cols.reserved;
       }
-    });
+    }
     const bounds = { colLower, colUpper, rowLower: rowBound, rowUpper: rowBound };
     let x: ArrayLike<number>;
     let dual: ArrayLike<number>;
@@ -542,7 +552,8 @@ export function startRun(
     useIn.fill(0);
     gapOut.fill(0);
     useOut.fill(0);
-    layout.slots.forEach((slot, s) => {
+    for (let s = 0; s < layout.slots.length; s++) {
+      const slot = layout.slots[s] as Slot;
       const { cols, user } = slot;
       const draw = x[cols.draw] ?? 0;
       const stock = cols.stock === undefined ? 0 : (x[cols.stock] ?? 0);
@@ -581,7 +592,7 @@ export function startRun(
         gapOut[p] = (gapOut[p] ?? 0) + gap;
         useOut[p] = (useOut[p] ?? 0) + user.use;
       }
-    });
+    }
     model.products.forEach(({ product: p }, i) => {
       const keys = layout.priceKeys[i];
       if (!keys) return;
