@@ -58,6 +58,7 @@ function recording(inner: Solver, into: LpBounds[]): Solver {
           });
           return model.solve(bounds, start);
         },
+        reuse: (bounds) => model.reuse(bounds),
         basis: () => model.basis(),
         dispose: () => model.dispose(),
       };
@@ -77,6 +78,7 @@ const coldPool = (lp: LinearProgram) => ({
         rowUpper: Array.from(bounds.rowUpper),
       });
     },
+    reuse: () => ({ violations: Infinity }),
     basis: () => ({ colStatus: new Int32Array(), rowStatus: new Int32Array() }),
     dispose() {},
   }),

@@ -102,22 +102,16 @@ export async function runDraws(
   const months = o.months ?? scenario.horizonMonths;
   if (threads === 1) {
     const prepared = prepare(dataset, scenario, months);
-    if (!prepared.model) return [];
-    const pool = singlePool(await solver(), prepared.model.lp);
-    try {
-      let last = 0;
-      return runDrawRange(prepared, pool, {
-        seed: o.seed,
-        first: o.first,
-        count: o.count,
-        onProgress: (done) => {
-          o.onProgress?.(done - last);
-          last = done;
-        },
-      });
-    } finally {
-      pool.dispose();
-    }
+    let last = 0;
+    return runDrawRange(prepared, await solver(), {
+      seed: o.seed,
+      first: o.first,
+      count: o.count,
+      onProgress: (done) => {
+        o.onProgress?.(done - last);
+        last = done;
+      },
+    });
   }
   const { network, regime } = simulationData(dataset);
   const size = Math.ceil(o.count / threads);
@@ -134,7 +128,7 @@ export async function runDraws(
         seed: o.seed,
         first,
         count,
-        progressEvery: Math.max(1, Math.floor(count / 50)),
+        batch: Math.max(1, Math.min(100, Math.floor(count / 50))),
       });
   }
   const parts = await Promise.all(
@@ -143,11 +137,14 @@ export async function runDraws(
         new Promise<readonly DrawOutcome[]>((resolve, reject) => {
           const worker = new Worker(new URL('./draw-worker-entry.js', import.meta.url), { workerData: job });
           let settled = false;
+          const draws: DrawOutcome[] = [];
           worker.on('message', (m: WorkerMessage) => {
-            if (m.kind === 'progress') o.onProgress?.(m.done);
-            else if (m.kind === 'done') {
+            if (m.kind === 'draws') {
+              for (const d of m.draws) draws.push(d);
+              o.onProgress?.(m.draws.length);
+            } else if (m.kind === 'done') {
               settled = true;
-              resolve(m.draws);
+              resolve(draws);
               void worker.terminate();
             } else {
               settled = true;

@@ -9,10 +9,12 @@ export interface DrawJob {
   readonly seed: number;
   readonly first: number;
   readonly count: number;
-  readonly progressEvery: number;
+  /** Draws per message back to the parent. */
+  readonly batch: number;
 }
 
 export type WorkerMessage =
-  | { readonly kind: 'progress'; readonly done: number }
-  | { readonly kind: 'done'; readonly draws: readonly DrawOutcome[] }
+  /** The next runs of the job, in order. */
+  | { readonly kind: 'draws'; readonly draws: readonly DrawOutcome[] }
+  | { readonly kind: 'done' }
   | { readonly kind: 'error'; readonly message: string };

@@ -74,38 +74,26 @@ describe('lodestone simulate', () => {
 });
 
 describe('lodestone explain', () => {
-  it('names the licence requirement and the upstream metal behind a Japanese magnet shortfall', async () => {
-    const r = await runCli([
-      'explain',
-      'cn-2025-04-ree7',
-      '--country',
-      'JPN',
-      '--product',
-      'ndfeb_sintered',
-      '--month',
-      '8',
-      '--months',
-      '8',
-    ]);
+  it('names the licence requirement and the upstream metal behind a magnet shortfall outside China', async () => {
+    // The outside buyer and month with the deepest magnet shortfall in the first year.
+    const report = JSON.parse((await runCli(['simulate', 'cn-2025-04-ree7', '--months', '12', '--json'])).stdout) as {
+      shortfalls: { iso3: string; product: string; endUse?: string; month: string; shortfall: number }[];
+    };
+    const deepest = report.shortfalls
+      .filter((x) => x.product === 'ndfeb_sintered' && !x.endUse && ['JPN', 'USA', 'DEU', 'KOR'].includes(x.iso3))
+      .sort((a, b) => b.shortfall - a.shortfall)[0];
+    if (!deepest) throw new Error('no magnet shortfall outside China');
+    expect(deepest.shortfall).toBeGreaterThan(10);
+    const ask = ['explain', 'cn-2025-04-ree7', '--country', deepest.iso3, '--product', 'ndfeb_sintered'];
+    const r = await runCli([...ask, '--month', deepest.month, '--months', '12']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/CN-EC-2025-18\/1 \(licence required\): CHN→JPN at most/);
+    expect(r.stdout).toMatch(new RegExp(`CN-EC-2025-18/1 \\(licence required\\): CHN→${deepest.iso3} at most`));
     expect(r.stdout).toMatch(/because upstream:\n\s+\w{3} (dy|tb)_metal/);
-    const json = JSON.parse(
-      (
-        await runCli([
-          'explain',
-          'cn-2025-04-ree7',
-          '--country',
-          'JPN',
-          '--product',
-          'ndfeb_sintered',
-          '--month',
-          '2025-11',
-          '--json',
-        ])
-      ).stdout,
-    ) as { scarce: boolean; month: string };
-    expect(json).toMatchObject({ scarce: true, month: '2025-11' });
+    const json = JSON.parse((await runCli([...ask, '--month', deepest.month, '--months', '12', '--json'])).stdout) as {
+      scarce: boolean;
+      month: string;
+    };
+    expect(json).toMatchObject({ scarce: true, month: deepest.month });
     expect(
       (await runCli(['explain', 'baseline', '--country', 'JPN', '--product', 'ndfeb_sinter', '--month', '1'])).stderr,
     ).toMatch(/did you mean ndfeb_sintered/);

@@ -2,7 +2,9 @@ import type { Highs, Model } from 'highs';
 import { type FactoredBasis, primalFromBasis, toColumnMatrix } from './basis-reuse.ts';
 import type {
   LinearProgram,
+  LpBounds,
   LpSolution,
+  Reuse,
   SolveError,
   SolveOptions,
   SolveResult,
@@ -123,16 +125,28 @@ export function highsSolver(highs: Highs): Solver {
       // The last optimal basis, with its position list and duals: a re-solve that leaves it primal feasible
       // is answered from it without running the simplex (41 % of Monte Carlo month solves of cn-2025-04-ree7).
       let last: (FactoredBasis & { rowDual: ArrayLike<number> }) | undefined;
+      const reuse = (bounds: LpBounds): Reuse => {
+        if (!last) return { violations: lp.rowLower.length + 1 };
+        const read = primalFromBasis(columns, last, bounds, (rhs) => model.getBasisSolve(rhs).values);
+        if (!('x' in read)) return read;
+        let objective = 0;
+        for (let j = 0; j < read.x.length; j++) objective += (lp.colCost[j] ?? 0) * (read.x[j] ?? 0);
+        return { solution: { objective, x: read.x, rowDual: last.rowDual } };
+      };
+      // The bounds `reuse` last turned down, so `solve` does not try them again.
+      let refused: LpBounds | undefined;
       return {
+        reuse(bounds) {
+          const read = reuse(bounds);
+          refused = 'solution' in read ? undefined : bounds;
+          return read;
+        },
         solve(bounds, start) {
-          if (last && !start) {
-            const x = primalFromBasis(columns, last, bounds, (rhs) => model.getBasisSolve(rhs).values);
-            if (x) {
-              let objective = 0;
-              for (let j = 0; j < x.length; j++) objective += (lp.colCost[j] ?? 0) * (x[j] ?? 0);
-              return { ok: true as const, value: { objective, x, rowDual: last.rowDual } };
-            }
+          if (!start && bounds !== refused) {
+            const read = reuse(bounds);
+            if ('solution' in read) return { ok: true as const, value: read.solution };
           }
+          refused = undefined;
           // Only bounds that moved since the last solve cross into the solver: most months move few.
           sendChanged(sent.colLower, sent.colUpper, bounds.colLower, bounds.colUpper, (selection, lower, upper) =>
             model.changeColsBounds(selection, lower, upper),

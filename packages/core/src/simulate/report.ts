@@ -5,10 +5,12 @@
  */
 import type { PriceRow, ShortfallRow, SimulationReport, SummaryRow } from '../model/simulation-report.ts';
 import { quantileSorted } from './rng.ts';
+import type { Solver } from '../optimise/linear-program.ts';
 import {
+  centralLibrary,
   centralParameters,
   drawParameters,
-  type ModelPool,
+  singlePool,
   type PreparedSimulation,
   type RunResult,
   runScenario,
@@ -160,25 +162,46 @@ export function buildReport(
 }
 
 /**
- * Monte Carlo runs `first … first + count − 1`: each starts from the central run's first-month basis and
- * then re-solves its own months in order, so its result depends only on (seed, run), not on which runs were
- * solved before it or where.
+ * Monte Carlo runs `first … first + count − 1` on one loaded model, handed to `visit` as they are done. Each
+ * starts from the central run's first-month basis and reads its months off the central run's bases where
+ * they stay optimal (see `RunOptions.library`), so its result depends only on (seed, run), not on which runs
+ * were solved before it or where.
  */
+export function forEachDraw(
+  prepared: PreparedSimulation,
+  solver: Solver,
+  o: { seed: number; first: number; count: number },
+  visit: (draw: DrawOutcome, done: number) => void,
+): void {
+  if (!prepared.model) return;
+  const pool = singlePool(solver, prepared.model.lp);
+  try {
+    const central = runScenario(prepared, centralParameters(prepared.scenario), pool, { recordBases: true });
+    const library = centralLibrary(prepared, solver, central);
+    try {
+      for (let i = 0; i < o.count; i++) {
+        const run = o.first + i;
+        const parameters = drawParameters(prepared.scenario, o.seed, run);
+        visit(toDraw(run, runScenario(prepared, parameters, pool, { library, shortfallOnly: true })), i + 1);
+      }
+    } finally {
+      library.dispose();
+    }
+  } finally {
+    pool.dispose();
+  }
+}
+
+/** Monte Carlo runs `first … first + count − 1` (see `forEachDraw`). */
 export function runDrawRange(
   prepared: PreparedSimulation,
-  pool: ModelPool,
+  solver: Solver,
   o: { seed: number; first: number; count: number; onProgress?: (done: number) => void },
 ): DrawOutcome[] {
-  const central = runScenario(prepared, centralParameters(prepared.scenario), pool, { recordBases: true });
   const out: DrawOutcome[] = [];
-  for (let i = 0; i < o.count; i++) {
-    const run = o.first + i;
-    const result = runScenario(prepared, drawParameters(prepared.scenario, o.seed, run), pool, {
-      // Each run starts from the central run's first-month basis, then re-solves its own months in order.
-      ...(central.bases ? { startBases: central.bases.slice(0, 1) } : {}),
-    });
-    out.push(toDraw(run, result));
-    o.onProgress?.(i + 1);
-  }
+  forEachDraw(prepared, solver, o, (draw, done) => {
+    out.push(draw);
+    o.onProgress?.(done);
+  });
   return out;
 }

@@ -227,14 +227,7 @@ describe('the month-by-month simulator', () => {
     const scenario = { ...builtIn('cn-2025-04-ree7'), horizonMonths: 6 };
     const prepared = prepareSimulation(dataset.network, regime(), scenario);
     if (!prepared.model) throw new Error('no model');
-    const draws = (first: number, count: number) => {
-      const pool = singlePool(solver, prepared.model?.lp ?? ({} as never));
-      try {
-        return runDrawRange(prepared, pool, { seed: 42, first, count });
-      } finally {
-        pool.dispose();
-      }
-    };
+    const draws = (first: number, count: number) => runDrawRange(prepared, solver, { seed: 42, first, count });
     const all = draws(0, 8);
     const split = [...draws(4, 4), ...draws(0, 4)];
     expect(JSON.stringify(split.sort((x, y) => x.run - y.run))).toBe(JSON.stringify(all));

@@ -5,7 +5,15 @@
  */
 import type { Network } from '../model/network.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { LinearProgram, LpBasis, LpBounds, SolveResult, Solver, WarmModel } from '../optimise/linear-program.ts';
+import type {
+  LinearProgram,
+  LpBasis,
+  LpBounds,
+  LpSolution,
+  SolveResult,
+  Solver,
+  WarmModel,
+} from '../optimise/linear-program.ts';
 import type { RegimeData } from '../regime/regime-at.ts';
 import { buildMonthModel, type MonthModel, NO_COLUMN, SHORTFALL_SEGMENTS } from './month-model.ts';
 import { indexNetwork, type NetworkIndex } from './network-index.ts';
@@ -128,6 +136,7 @@ export function drawParameters(scenario: Scenario, seed: number, run: number): R
 /** One series of a run: a country's shortfall of a product (as an input, or for one end use). */
 export interface RunSeries {
   readonly iso3: string;
+  // (In a shortfall-only run, `demand` and `supplied` are empty.)
   readonly product: string;
   readonly endUse?: string;
   readonly demand: Float64Array;
@@ -169,8 +178,49 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Record each month's optimal basis. */
   readonly recordBases?: boolean;
+  /**
+   * Record shortfalls only, and only the series of nodes that go short (their `demand` and `supplied` are
+   * left empty): what a Monte Carlo draw keeps.
+   */
+  readonly shortfallOnly?: boolean;
   /** Start month t's solve from `startBases[t]` where given: the run then does not depend on earlier solves. */
   readonly startBases?: readonly LpBasis[];
+  /**
+   * The central run's optimal bases, one loaded model per month: the run starts from the first month's and,
+   * each month, reads its solution off the basis it last used or off the central run's basis for the month
+   * when either stays optimal, running the simplex only when neither does. The run then depends only on its
+   * own parameters and the central run.
+   */
+  readonly library?: BasisLibrary;
+}
+
+/** Per month, a model left at the central run's optimal basis of that month, and those bases. */
+export interface BasisLibrary {
+  readonly models: readonly WarmModel[];
+  readonly bases: readonly LpBasis[];
+  dispose(): void;
+}
+
+/**
+ * Solves the central run once more, each month on a model of its own started from the central run's optimal
+ * basis for that month, and keeps those models for Monte Carlo runs to read solutions off.
+ */
+export function centralLibrary(prepared: PreparedSimulation, solver: Solver, central: RunResult): BasisLibrary {
+  const bases = central.bases ?? [];
+  if (!prepared.model || bases.length !== prepared.months.length)
+    throw new Error(`${prepared.scenario.id}: the central run must record its basis in every month`);
+  const lp = prepared.model.lp;
+  const models = prepared.months.map(() => solver.load(lp));
+  const dispose = () => {
+    for (const m of models) m.dispose();
+  };
+  try {
+    runScenario(prepared, central.parameters, { model: (t) => models[t] as WarmModel, dispose }, { startBases: bases });
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+  return { models, bases, dispose };
 }
 
 /** How a run reaches the solver: one warm model for every month, or one per month (warm across runs). */
@@ -196,6 +246,12 @@ function sameBounds(a: LpBounds, b: LpBounds): boolean {
   }
   return true;
 }
+
+/** The demand and supplied series of a shortfall-only run. */
+const NOT_RECORDED = new Float64Array(0);
+
+/** `lastUsed` once a run has solved a month on the pool's own model. */
+const MAIN = -1;
 
 const seriesKey = (iso3: string, product: string, endUse?: string) => `${iso3}|${product}|${endUse ?? ''}`;
 
@@ -371,22 +427,28 @@ export function startRun(
   const nRows = model.lp.rowLower.length;
   const inventory = Float64Array.from(layout.slots, (s) => s.user.inventoryTarget);
   const stockpile = Float64Array.from(layout.slots, (s) => s.user.stockpile);
+  const full = !options.shortfallOnly;
   const newSeries = (iso3: string, product: string, endUse?: string): RunSeries => {
     const row = {
       iso3,
       product,
       ...(endUse === undefined ? {} : { endUse }),
-      demand: new Float64Array(n),
-      supplied: new Float64Array(n),
+      demand: full ? new Float64Array(n) : NOT_RECORDED,
+      supplied: full ? new Float64Array(n) : NOT_RECORDED,
       shortfall: new Float64Array(n),
     };
     series.set(seriesKey(iso3, product, endUse), row);
     return row;
   };
-  const slotSeries = layout.slots.map((s) => ({
-    input: s.user.consumption > 0 ? newSeries(s.user.area, s.productKey) : undefined,
-    finals: s.user.finals.map((f) => newSeries(s.user.area, s.productKey, f.endUse)),
-  }));
+  // Every node's series, or (shortfall only) a node's series once it first goes short.
+  const slotSeries: { input?: RunSeries | undefined; finals: (RunSeries | undefined)[] }[] = layout.slots.map((s) =>
+    full
+      ? {
+          input: s.user.consumption > 0 ? newSeries(s.user.area, s.productKey) : undefined,
+          finals: s.user.finals.map((f) => newSeries(s.user.area, s.productKey, f.endUse)),
+        }
+      : { finals: [] },
+  );
   const hasOutagesOrSurges = scenario.outages.length + scenario.demandSurges.length > 0;
   // Month (index) in which each product was first restricted or cut, for ramp-up and substitution phase-in,
   // and the products in the order they were first shocked.
@@ -429,6 +491,10 @@ export function startRun(
 
   let previous: { bounds: LpBounds; x: ArrayLike<number>; dual: ArrayLike<number> } | undefined;
   let t = 0;
+  // With a basis library: the month whose central basis the run last used (the first month's to begin with),
+  // or MAIN once the run has solved on the pool's model.
+  const library = options.recordBases || options.trace ? undefined : options.library;
+  let lastUsed = 0;
   const step = (pool: ModelPool) => {
     if (t >= n) throw new Error(`${scenario.id}: every month of the run has been solved`);
     const month = months[t] as string;
@@ -526,6 +592,28 @@ export function startRun(
     if (previous && sameBounds(previous.bounds, bounds) && !options.recordBases) {
       // Nothing changed since last month (a stationary stretch): the same solution holds.
       ({ x, dual } = previous);
+    } else if (library) {
+      const main = pool.model(t);
+      let solution: LpSolution | undefined;
+      const own = (lastUsed === MAIN ? main : library.models[lastUsed])?.reuse(bounds) ?? { violations: Infinity };
+      if ('solution' in own) solution = own.solution;
+      else {
+        const central = lastUsed === t ? own : (library.models[t]?.reuse(bounds) ?? { violations: Infinity });
+        if ('solution' in central) {
+          solution = central.solution;
+          lastUsed = t;
+        } else {
+          // Neither basis fits: run the simplex on the pool's model, carrying on from its own basis once the
+          // run has one, else restarting from the central run's basis for this month (closer than an earlier
+          // month's while the run still follows the central path).
+          const solved = main.solve(bounds, lastUsed === MAIN ? undefined : library.bases[t]);
+          if (!solved.ok) throw new Error(`${scenario.id} ${month}: ${solved.error.code} (${solved.error.detail})`);
+          solution = solved.value;
+          lastUsed = MAIN;
+        }
+      }
+      x = solution.x;
+      dual = solution.rowDual;
     } else {
       const warm = pool.model(t);
       const solved: SolveResult = warm.solve(bounds, options.startBases?.[t]);
@@ -563,25 +651,30 @@ export function startRun(
       for (const [col, coef] of cols.consumption) consumption += coef * (x[col] ?? 0);
       const scarce = (dual[cols.balanceRow] ?? 0) > SCARCITY_DUAL;
       const inputShort = scarce ? Math.max(0, user.consumption - consumption) : 0;
-      const own = slotSeries[s];
-      if (own?.input) {
-        own.input.demand[t] = user.consumption;
-        own.input.supplied[t] = consumption;
-        own.input.shortfall[t] = inputShort;
-      }
+      const own = slotSeries[s] ?? { finals: [] };
+      if (full) {
+        if (own.input) {
+          own.input.demand[t] = user.consumption;
+          own.input.supplied[t] = consumption;
+          own.input.shortfall[t] = inputShort;
+        }
+      } else if (inputShort > 0) (own.input ??= newSeries(user.area, slot.productKey)).shortfall[t] = inputShort;
       let finalShort = 0;
       const factor = shocks?.demandFactor.get(slot.key) ?? 1;
-      user.finals.forEach((f, e) => {
+      for (let e = 0; e < user.finals.length; e++) {
+        const f = user.finals[e] as UserNode['finals'][number];
         let short = 0;
         for (const c of cols.shortfall[e] ?? []) short += x[c] ?? 0;
         finalShort += short;
-        const row = own?.finals[e];
-        if (row) {
-          row.demand[t] = f.monthly * factor;
-          row.supplied[t] = f.monthly * factor - short;
-          row.shortfall[t] = short;
-        }
-      });
+        if (full) {
+          const row = own.finals[e];
+          if (row) {
+            row.demand[t] = f.monthly * factor;
+            row.supplied[t] = f.monthly * factor - short;
+            row.shortfall[t] = short;
+          }
+        } else if (short > 0) (own.finals[e] ??= newSeries(user.area, slot.productKey, f.endUse)).shortfall[t] = short;
+      }
       const substituted = cols.substitute === undefined ? 0 : (x[cols.substitute] ?? 0);
       const gap = draw + stock + substituted + inputShort + finalShort;
       const p = slot.product;
