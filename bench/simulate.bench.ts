@@ -15,10 +15,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   centralParameters,
+  drawParameters,
   type LinearProgram,
   loadHighsSolver,
   type LpBounds,
   prepareSimulation,
+  runDrawRange,
   runScenario,
   type Scenario,
   singlePool,
@@ -166,6 +168,32 @@ for (const scenario of dataset.scenarios.filter((s) => s.id !== 'baseline')) {
 rmSync(work, { recursive: true, force: true });
 
 const ree7 = dataset.scenarios.find((s) => s.id === 'cn-2025-04-ree7');
+if (ree7) {
+  // Per run, on one thread: each month re-solved warm by the simplex from the run's last basis, against the
+  // engine (solutions read off the run's last basis or the central run's basis for the month where they fit).
+  const sized = { ...ree7, horizonMonths: MONTHS };
+  const prepared = prepareSimulation(dataset.network, regime, sized);
+  const RUNS = 300;
+  if (prepared.model) {
+    const plain = singlePool(solver, prepared.model.lp);
+    const centralPlain = runScenario(prepared, centralParameters(sized), plain, { recordBases: true });
+    const simplexModel = solver.load(prepared.model.lp, { readBasis: false });
+    const simplexOnly = { model: () => simplexModel, dispose: () => simplexModel.dispose() };
+    const [simplex] = timed(() => {
+      for (let r = 0; r < RUNS; r++)
+        runScenario(prepared, drawParameters(sized, 1, r), simplexOnly, {
+          startBases: centralPlain.bases?.slice(0, 1) ?? [],
+          shortfallOnly: true,
+        });
+    });
+    const [engine] = timed(() => runDrawRange(prepared, solver, { seed: 1, first: 0, count: RUNS }));
+    simplexOnly.dispose();
+    plain.dispose();
+    console.log(
+      `\nMonte Carlo per run, cn-2025-04-ree7, one thread (${RUNS} runs): simplex every month ${(simplex / RUNS).toFixed(1)} ms, engine ${(engine / RUNS).toFixed(1)} ms (${(simplex / engine).toFixed(2)}×)`,
+    );
+  }
+}
 if (ree7 && MC_RUNS > 0) {
   console.log(`\nMonte Carlo: ${MC_RUNS} runs of cn-2025-04-ree7 (${MONTHS} months, seed 1)`);
   const mc = async (threads: number) => {

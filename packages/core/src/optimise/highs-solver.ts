@@ -108,7 +108,7 @@ export function highsSolver(highs: Highs): Solver {
         model.dispose();
       }
     },
-    load(lp: LinearProgram): WarmModel {
+    load(lp: LinearProgram, options: { readonly readBasis?: boolean } = {}): WarmModel {
       const model = createModel(highs, lp);
       // Re-solves start from the last basis: presolve would discard it, and HiGHS's scaling of the model
       // makes every re-run repeat ~80 simplex iterations; unscaled, an unchanged model re-solves in none.
@@ -126,7 +126,7 @@ export function highsSolver(highs: Highs): Solver {
       // is answered from it without running the simplex (41 % of Monte Carlo month solves of cn-2025-04-ree7).
       let last: (FactoredBasis & { rowDual: ArrayLike<number> }) | undefined;
       const reuse = (bounds: LpBounds): Reuse => {
-        if (!last) return { violations: lp.rowLower.length + 1 };
+        if (!last || options.readBasis === false) return { violations: lp.rowLower.length + 1 };
         const read = primalFromBasis(columns, last, bounds, (rhs) => model.getBasisSolve(rhs).values);
         if (!('x' in read)) return read;
         let objective = 0;

@@ -123,6 +123,9 @@ export interface LpBasis {
 /** The port every solver adapter implements; the core never imports a solver itself. */
 export interface Solver {
   solve(lp: LinearProgram, options?: SolveOptions): SolveResult;
-  /** Loads a model to re-solve many times with new bounds. */
-  load(lp: LinearProgram): WarmModel;
+  /**
+   * Loads a model to re-solve many times with new bounds. With `readBasis: false` every solve runs the
+   * simplex (no solution read off the last basis), to measure what that step buys.
+   */
+  load(lp: LinearProgram, options?: { readonly readBasis?: boolean }): WarmModel;
 }
