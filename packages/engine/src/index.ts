@@ -12,7 +12,10 @@ import {
   explainNode,
   type ExplainQuery,
   type ExplanationNode,
+  indexNetwork,
   loadHighsSolver,
+  type Network,
+  type NetworkIndex,
   type PreparedSimulation,
   prepareSimulation,
   type RegimeData,
@@ -56,9 +59,17 @@ export interface SimulateOptions {
 /** Default seed of Monte Carlo runs, so two runs without `--seed` agree. */
 export const DEFAULT_SEED = 20251028;
 
+/** Each network's index, built once: the server and the dashboard simulate many scenarios on one dataset. */
+const indexes = new WeakMap<Network, NetworkIndex>();
+
 function prepare(dataset: SimDataset, scenario: Scenario, months?: number): PreparedSimulation {
   const { network, regime } = simulationData(dataset);
-  return prepareSimulation(network, regime, scenario, months === undefined ? {} : { months });
+  let index = indexes.get(network);
+  if (!index) {
+    index = indexNetwork(network);
+    indexes.set(network, index);
+  }
+  return prepareSimulation(index, regime, scenario, months === undefined ? {} : { months });
 }
 
 /** The central run of a scenario (every uncertain parameter at its central value). */
