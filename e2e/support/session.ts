@@ -33,11 +33,17 @@ export function browserSession(): {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
     const server = await startServer();
-    const browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    watch(page);
-    session = { server, browser, context, page };
+    try {
+      const browser = await launchChromium();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+      const page = await context.newPage();
+      watch(page);
+      session = { server, browser, context, page };
+    } catch (e) {
+      // No browser, no session: stop the server rather than leave it running after the suite.
+      await server.stop();
+      throw e;
+    }
   }, 240_000);
   afterEach(() => {
     expect(pageErrors.splice(0)).toEqual([]);
