@@ -87,7 +87,7 @@ const coldPool = (lp: LinearProgram) => ({
         rowUpper: Array.from(bounds.rowUpper),
       });
     },
-    reuse: () => ({ violations: Infinity }),
+    reuse: () => undefined,
     basis: () => ({ colStatus: new Int32Array(), rowStatus: new Int32Array() }),
     dispose() {},
   }),

@@ -53,9 +53,8 @@ function nonbasicValue(status: number, lower: number, upper: number): number {
 }
 
 /**
- * The basic solution of `basis` under `bounds`: its column values when every basic variable (column or row
- * activity) lies within its bounds up to `tolerance`, else the number of basic variables outside them — a
- * measure of how far the dual simplex has to go from this basis. `solveB(rhs)` returns y with B·y = rhs,
+ * The column values of the basic solution of `basis` under `bounds`, or `undefined` when some basic variable
+ * (column or row activity) falls outside its bounds by more than `tolerance`. `solveB(rhs)` returns y with B·y = rhs,
  * where B holds the basic columns of A and, for basic rows, the unit column of the row's logical variable
  * s = −(row activity).
  */
@@ -65,10 +64,9 @@ export function primalFromBasis(
   bounds: LpBounds,
   solveB: (rhs: Float64Array) => ArrayLike<number>,
   tolerance = 1e-7,
-): { readonly x: Float64Array } | { readonly violations: number } {
+): Float64Array | undefined {
   const n = basis.colStatus.length;
   const m = basis.rowStatus.length;
-  const unusable = { violations: m + 1 };
   const x = new Float64Array(n);
   // A·x + s = 0 with s = −(row activity): B·y = −(A_N·x_N + s_N).
   const rhs = new Float64Array(m);
@@ -76,7 +74,7 @@ export function primalFromBasis(
     const status = basis.colStatus[j] ?? BASIC;
     if (status === BASIC) continue;
     const v = nonbasicValue(status, bounds.colLower[j] ?? 0, bounds.colUpper[j] ?? 0);
-    if (!Number.isFinite(v)) return unusable;
+    if (!Number.isFinite(v)) return undefined;
     x[j] = v;
     if (v !== 0)
       for (let k = a.starts[j] ?? 0; k < (a.starts[j + 1] ?? 0); k++)
@@ -86,24 +84,24 @@ export function primalFromBasis(
     const status = basis.rowStatus[i] ?? BASIC;
     if (status === BASIC) continue;
     const r = nonbasicValue(status, bounds.rowLower[i] ?? 0, bounds.rowUpper[i] ?? 0);
-    if (!Number.isFinite(r)) return unusable;
+    if (!Number.isFinite(r)) return undefined;
     rhs[i] = (rhs[i] ?? 0) + r;
   }
   const y = solveB(rhs);
-  let violations = 0;
   for (let k = 0; k < basis.basic.length; k++) {
     const v = basis.basic[k] ?? 0;
     const value = y[k] ?? NaN;
-    if (!Number.isFinite(value)) return unusable;
+    if (!Number.isFinite(value)) return undefined;
     if (v >= 0) {
-      if (value < (bounds.colLower[v] ?? 0) - tolerance || value > (bounds.colUpper[v] ?? 0) + tolerance) violations++;
+      if (value < (bounds.colLower[v] ?? 0) - tolerance || value > (bounds.colUpper[v] ?? 0) + tolerance)
+        return undefined;
       x[v] = value;
     } else {
       const activity = -value;
       const i = -1 - v;
       if (activity < (bounds.rowLower[i] ?? 0) - tolerance || activity > (bounds.rowUpper[i] ?? 0) + tolerance)
-        violations++;
+        return undefined;
     }
   }
-  return violations === 0 ? { x } : { violations };
+  return x;
 }

@@ -4,7 +4,6 @@ import type {
   LinearProgram,
   LpBounds,
   LpSolution,
-  Reuse,
   SolveError,
   SolveOptions,
   SolveResult,
@@ -125,26 +124,26 @@ export function highsSolver(highs: Highs): Solver {
       // The last optimal basis, with its position list and duals: a re-solve that leaves it primal feasible
       // is answered from it without running the simplex (41 % of Monte Carlo month solves of cn-2025-04-ree7).
       let last: (FactoredBasis & { rowDual: ArrayLike<number> }) | undefined;
-      const reuse = (bounds: LpBounds): Reuse => {
-        if (!last || options.readBasis === false) return { violations: lp.rowLower.length + 1 };
-        const read = primalFromBasis(columns, last, bounds, (rhs) => model.getBasisSolve(rhs).values);
-        if (!('x' in read)) return read;
+      const reuse = (bounds: LpBounds): LpSolution | undefined => {
+        if (!last || options.readBasis === false) return undefined;
+        const x = primalFromBasis(columns, last, bounds, (rhs) => model.getBasisSolve(rhs).values);
+        if (!x) return undefined;
         let objective = 0;
-        for (let j = 0; j < read.x.length; j++) objective += (lp.colCost[j] ?? 0) * (read.x[j] ?? 0);
-        return { solution: { objective, x: read.x, rowDual: last.rowDual } };
+        for (let j = 0; j < x.length; j++) objective += (lp.colCost[j] ?? 0) * (x[j] ?? 0);
+        return { objective, x, rowDual: last.rowDual };
       };
       // The bounds `reuse` last turned down, so `solve` does not try them again.
       let refused: LpBounds | undefined;
       return {
         reuse(bounds) {
-          const read = reuse(bounds);
-          refused = 'solution' in read ? undefined : bounds;
-          return read;
+          const solution = reuse(bounds);
+          refused = solution ? undefined : bounds;
+          return solution;
         },
         solve(bounds, start) {
           if (!start && bounds !== refused) {
-            const read = reuse(bounds);
-            if ('solution' in read) return { ok: true as const, value: read.solution };
+            const solution = reuse(bounds);
+            if (solution) return { ok: true as const, value: solution };
           }
           refused = undefined;
           // Only bounds that moved since the last solve cross into the solver: most months move few.

@@ -102,17 +102,13 @@ export interface WarmModel {
   solve(bounds: LpBounds, start?: LpBasis): SolveResult;
   /**
    * The solution under `bounds` read off the last optimal basis when that basis stays optimal there (no
-   * simplex run; the model is left as it was); else how many basic variables the new bounds push out of
-   * range (a guide to how far a re-solve from this basis has to go).
+   * simplex run; the model is left as it was), else `undefined`.
    */
-  reuse(bounds: LpBounds): Reuse;
+  reuse(bounds: LpBounds): LpSolution | undefined;
   /** The basis of the last optimal solve. */
   basis(): LpBasis;
   dispose(): void;
 }
-
-/** A solution read off a basis, or how many of its basic variables fall out of range. */
-export type Reuse = { readonly solution: LpSolution } | { readonly violations: number };
 
 /** Simplex basis statuses per column and row (solver codes), to restart a solve from a known point. */
 export interface LpBasis {

@@ -5,15 +5,7 @@
  */
 import type { Network } from '../model/network.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type {
-  LinearProgram,
-  LpBasis,
-  LpBounds,
-  LpSolution,
-  SolveResult,
-  Solver,
-  WarmModel,
-} from '../optimise/linear-program.ts';
+import type { LinearProgram, LpBasis, LpBounds, SolveResult, Solver, WarmModel } from '../optimise/linear-program.ts';
 import type { RegimeData } from '../regime/regime-at.ts';
 import { buildMonthModel, type MonthModel, NO_COLUMN, SHORTFALL_SEGMENTS } from './month-model.ts';
 import { indexNetwork, type NetworkIndex } from './network-index.ts';
@@ -594,23 +586,19 @@ export function startRun(
       ({ x, dual } = previous);
     } else if (library) {
       const main = pool.model(t);
-      let solution: LpSolution | undefined;
-      const own = (lastUsed === MAIN ? main : library.models[lastUsed])?.reuse(bounds) ?? { violations: Infinity };
-      if ('solution' in own) solution = own.solution;
-      else {
-        const central = lastUsed === t ? own : (library.models[t]?.reuse(bounds) ?? { violations: Infinity });
-        if ('solution' in central) {
-          solution = central.solution;
-          lastUsed = t;
-        } else {
-          // Neither basis fits: run the simplex on the pool's model, carrying on from its own basis once the
-          // run has one, else restarting from the central run's basis for this month (closer than an earlier
-          // month's while the run still follows the central path).
-          const solved = main.solve(bounds, lastUsed === MAIN ? undefined : library.bases[t]);
-          if (!solved.ok) throw new Error(`${scenario.id} ${month}: ${solved.error.code} (${solved.error.detail})`);
-          solution = solved.value;
-          lastUsed = MAIN;
-        }
+      let solution = (lastUsed === MAIN ? main : library.models[lastUsed])?.reuse(bounds);
+      if (!solution && lastUsed !== t) {
+        solution = library.models[t]?.reuse(bounds);
+        if (solution) lastUsed = t;
+      }
+      if (!solution) {
+        // Neither basis fits: run the simplex on the pool's model, carrying on from its own basis once the
+        // run has one, else restarting from the central run's basis for this month (closer than an earlier
+        // month's while the run still follows the central path).
+        const solved = main.solve(bounds, lastUsed === MAIN ? undefined : library.bases[t]);
+        if (!solved.ok) throw new Error(`${scenario.id} ${month}: ${solved.error.code} (${solved.error.detail})`);
+        solution = solved.value;
+        lastUsed = MAIN;
       }
       x = solution.x;
       dual = solution.rowDual;
