@@ -128,9 +128,9 @@ export function drawParameters(scenario: Scenario, seed: number, run: number): R
 /** One series of a run: a country's shortfall of a product (as an input, or for one end use). */
 export interface RunSeries {
   readonly iso3: string;
-  // (In a shortfall-only run, `demand` and `supplied` are empty.)
   readonly product: string;
   readonly endUse?: string;
+  /** Monthly demand and supply (empty in a shortfall-only run). */
   readonly demand: Float64Array;
   readonly supplied: Float64Array;
   readonly shortfall: Float64Array;
@@ -388,8 +388,8 @@ function planOf(prepared: PreparedSimulation, model: MonthModel): RunPlan {
   return plan;
 }
 
-/** A run in progress: months are solved one at a time, in order, so runs can be interleaved month by month. */
-export interface RunStepper {
+/** A run in progress, solved one month at a time in order. */
+interface RunStepper {
   /** Solves the next month on the pool's model. */
   step(pool: ModelPool): void;
   /** The run once every month has been stepped. */
@@ -401,7 +401,7 @@ const priceOf = (gap: number, use: number) =>
   use > 0 ? Math.min(PRICE_CAP, Math.pow(1 - Math.min(0.999, gap / use), -1 / PRICE_ELASTICITY)) : 1;
 
 /** Starts a run of the scenario with the given parameters; `undefined` when the scenario has no model to solve. */
-export function startRun(
+function startRun(
   prepared: PreparedSimulation,
   parameters: RunParameters,
   options: RunOptions = {},
